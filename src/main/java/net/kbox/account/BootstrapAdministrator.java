@@ -1,0 +1,75 @@
+package net.kbox.account;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Makes sure the K-Box can be administered after its first start: when no administrator exists,
+ * one is created from {@code KBOX_ADMIN_EMAIL} / {@code KBOX_ADMIN_PASSWORD}, or with a random
+ * password that is printed to the log exactly once.
+ */
+@Component
+class BootstrapAdministrator implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BootstrapAdministrator.class);
+
+    private final UserAccountRepository repository;
+    private final PasswordEncoder passwordEncoder;
+    private final AdminProperties properties;
+    private final Clock clock;
+
+    BootstrapAdministrator(UserAccountRepository repository, PasswordEncoder passwordEncoder,
+            AdminProperties properties, Clock clock) {
+        this.repository = repository;
+        this.passwordEncoder = passwordEncoder;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (repository.existsByRole(Role.ADMIN)) {
+            return;
+        }
+        String email = UserAccount.normalizeEmail(properties.emailOrDefault());
+        if (repository.findByEmail(email).isPresent()) {
+            log.error("No administrator exists and {} is already a user account: set KBOX_ADMIN_EMAIL "
+                    + "to another address to create the bootstrap administrator", email);
+            return;
+        }
+        String configured = properties.password();
+        boolean generated = configured == null || configured.isBlank();
+        String password = generated ? randomPassword() : configured;
+        var admin = new UserAccount(email, "Administrator", Role.ADMIN, clock.instant());
+        admin.setPasswordHash(passwordEncoder.encode(password));
+        repository.save(admin);
+        if (generated) {
+            log.warn("""
+
+                    ==========================================================================
+                    Created the bootstrap administrator {} with the password
+                        {}
+                    This is shown only once. Log in and change it, or set KBOX_ADMIN_EMAIL and
+                    KBOX_ADMIN_PASSWORD before the first start.
+                    ==========================================================================""",
+                    email, password);
+        } else {
+            log.info("Created the bootstrap administrator {} from KBOX_ADMIN_EMAIL / KBOX_ADMIN_PASSWORD", email);
+        }
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[15];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

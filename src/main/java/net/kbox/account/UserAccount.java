@@ -1,0 +1,106 @@
+package net.kbox.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+@Table(name = "user_account")
+class UserAccount {
+
+    static final int EMAIL_MAX_LENGTH = 254;
+    static final int DISPLAY_NAME_MAX_LENGTH = 100;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private @Nullable Long id;
+
+    @Column(name = "email", nullable = false, length = EMAIL_MAX_LENGTH)
+    private String email;
+
+    @Column(name = "display_name", nullable = false, length = DISPLAY_NAME_MAX_LENGTH)
+    private String displayName;
+
+    @Column(name = "password_hash")
+    private @Nullable String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", nullable = false, length = 16)
+    private Role role;
+
+    @Column(name = "enabled", nullable = false)
+    private boolean enabled;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_login_at")
+    private @Nullable Instant lastLoginAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    @SuppressWarnings("NullAway.Init")
+    protected UserAccount() {
+        // for JPA
+    }
+
+    UserAccount(String email, String displayName, Role role, Instant createdAt) {
+        this.email = normalizeEmail(email);
+        this.displayName = displayName;
+        this.role = role;
+        this.enabled = true;
+        this.createdAt = createdAt;
+    }
+
+    static String normalizeEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    @Nullable Long getId() {
+        return id;
+    }
+
+    String getEmail() {
+        return email;
+    }
+
+    String getDisplayName() {
+        return displayName;
+    }
+
+    @Nullable String getPasswordHash() {
+        return passwordHash;
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    Role getRole() {
+        return role;
+    }
+
+    boolean isEnabled() {
+        return enabled;
+    }
+
+    void recordLogin(Instant at) {
+        this.lastLoginAt = at;
+    }
+
+    @Nullable Instant getLastLoginAt() {
+        return lastLoginAt;
+    }
+}

@@ -1,0 +1,5 @@
+/** User accounts, their roles and the bootstrap administrator. */
+@NullMarked
+package net.kbox.account;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Administration > Mail. */
+@NullMarked
+package net.kbox.mail.ui;
+
+import org.jspecify.annotations.NullMarked;

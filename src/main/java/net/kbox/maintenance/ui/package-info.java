@@ -1,0 +1,5 @@
+/** Administration > Maintenance and events. */
+@NullMarked
+package net.kbox.maintenance.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Login view. */
+@NullMarked
+package net.kbox.security.ui;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,61 @@
+package net.kbox.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.kbox.TestAccounts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A real browser against the real application on the real MariaDB. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AdministratorLoginIT {
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void test_the_bootstrap_administrator_logs_in_and_sees_the_administration_menu() {
+        var login = LoginPage.open(browser);
+        browser.screenshot("login");
+
+        var shell = login.loginAs(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
+        browser.screenshot("shell-after-login");
+
+        assertThat(shell.navigationItems()).containsExactly("Administration", "Mail", "Users", "Maintenance and events");
+        assertThat(shell.currentUser()).isEqualTo("Administrator");
+        assertThat(browser.currentPath()).isEqualTo("/administration/mail");
+    }
+
+    @Test
+    void test_a_wrong_password_shows_an_error_and_logs_nobody_in() {
+        var login = LoginPage.open(browser).loginExpectingFailure(TestAccounts.ADMIN_EMAIL, "wrong password");
+        browser.screenshot("login-failed");
+
+        assertThat(login.isShowingError()).isTrue();
+        assertThat(browser.currentPath()).startsWith("/login");
+    }
+
+    @Test
+    void test_after_logging_out_the_administration_pages_ask_for_a_login_again() {
+        LoginPage.open(browser).loginAs(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD).logout();
+
+        browser.open("administration/mail");
+
+        assertThat(browser.currentPath()).startsWith("/login");
+    }
+}

@@ -1,0 +1,43 @@
+package net.kbox.it;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/** The login page ({@code /login}) as a user works it. */
+public class LoginPage {
+
+    private final Browser browser;
+
+    public LoginPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    public static LoginPage open(Browser browser) {
+        browser.open("login");
+        return new LoginPage(browser);
+    }
+
+    public ShellPage loginAs(String email, String password) {
+        submit(email, password);
+        return new ShellPage(browser);
+    }
+
+    public LoginPage loginExpectingFailure(String email, String password) {
+        submit(email, password);
+        browser.waitUntil(d -> isShowingError());
+        return this;
+    }
+
+    public boolean isShowingError() {
+        return browser.find(By.id("login-form")).getDomAttribute("error") != null;
+    }
+
+    private void submit(String email, String password) {
+        var username = browser.find(By.cssSelector("vaadin-text-field[name='username'] input"));
+        username.clear();
+        username.sendKeys(email);
+        var passwordField = browser.find(By.cssSelector("vaadin-password-field[name='password'] input"));
+        passwordField.clear();
+        passwordField.sendKeys(password, Keys.ENTER);
+    }
+}

@@ -1,0 +1,67 @@
+package net.kbox.security.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import net.kbox.account.ui.UsersView;
+import net.kbox.base.ui.AccessDeniedView;
+import net.kbox.base.ui.HomeView;
+import net.kbox.mail.ui.MailSettingsView;
+import net.kbox.maintenance.ui.MaintenanceEventsView;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithMockUser;
+
+@SpringBootTest
+class AccessRulesIT extends SpringBrowserlessTest {
+
+    @Test
+    @WithAnonymousUser
+    void test_anonymous_visitors_are_sent_to_the_login_page() {
+        UI.getCurrent().navigate("administration/mail");
+        assertThat(getCurrentView()).isInstanceOf(LoginView.class);
+    }
+
+    @Test
+    @WithMockUser(username = "user@kbox.test", roles = "USER")
+    void test_a_user_is_refused_every_administration_page() {
+        for (String route : new String[] {"administration/mail", "administration/users", "administration/maintenance"}) {
+            UI.getCurrent().navigate(route);
+            assertThat(getCurrentView()).as(route).isInstanceOf(AccessDeniedView.class);
+        }
+    }
+
+    @Test
+    @WithMockUser(username = "user@kbox.test", roles = "USER")
+    void test_a_user_does_not_see_the_administration_menu() {
+        UI.getCurrent().navigate("");
+        assertThat(getCurrentView()).isInstanceOf(HomeView.class);
+        assertThat($(SideNavItem.class).all()).extracting(SideNavItem::getLabel).containsExactly("Home");
+    }
+
+    @Test
+    @WithMockUser(username = "admin@kbox.test", roles = "ADMIN")
+    void test_an_administrator_opens_every_administration_page() {
+        assertThat(navigate(MailSettingsView.class)).isNotNull();
+        assertThat(navigate(UsersView.class)).isNotNull();
+        assertThat(navigate(MaintenanceEventsView.class)).isNotNull();
+    }
+
+    @Test
+    @WithMockUser(username = "admin@kbox.test", roles = "ADMIN")
+    void test_an_administrator_sees_the_administration_menu() {
+        navigate(MailSettingsView.class);
+        assertThat($(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
+                .contains("Administration", "Mail", "Users", "Maintenance and events");
+    }
+
+    @Test
+    @WithMockUser(username = "admin@kbox.test", roles = "ADMIN")
+    void test_an_administrator_who_logs_in_lands_on_the_mail_settings() {
+        UI.getCurrent().navigate("");
+        assertThat(getCurrentView()).isInstanceOf(MailSettingsView.class);
+    }
+}

@@ -1,0 +1,36 @@
+package net.kbox.security.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+
+@SpringBootTest
+@WithAnonymousUser
+class LoginViewIT extends SpringBrowserlessTest {
+
+    @Test
+    void test_the_login_form_asks_for_username_and_password() {
+        navigate(LoginView.class);
+        var form = $(LoginForm.class).single();
+        assertThat(i18nSentToBrowser(form)).contains("\"username\":\"Username\"", "\"password\":\"Password\"");
+        assertThat(form.isError()).isFalse();
+    }
+
+    @Test
+    void test_a_failed_login_shows_an_error_that_does_not_say_whether_the_user_exists() {
+        UI.getCurrent().navigate(LoginView.class, QueryParameters.of("error", ""));
+        var form = $(LoginForm.class).single();
+        assertThat(form.isError()).isTrue();
+        assertThat(i18nSentToBrowser(form)).contains("Incorrect username or password").doesNotContainIgnoringCase("exist");
+    }
+
+    private static String i18nSentToBrowser(LoginForm form) {
+        return String.valueOf(form.getElement().getPropertyRaw("i18n"));
+    }
+}
