@@ -1,0 +1,126 @@
+package net.kbox.mail.settings;
+
+import java.util.Locale;
+import net.kbox.mail.MailDriver;
+import net.kbox.mail.MailEncryption;
+import net.kbox.mail.MailSettingsRules;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+
+/**
+ * The mail settings of the deployment, from {@code KBOX_MAIL_*}. Values are checked here, at start:
+ * an invalid one stops the start with a message naming the variable. Missing required values do not
+ * stop it: the administrator is told about them after logging in.
+ */
+@ConfigurationProperties("kbox.mail")
+public record MailDeploymentProperties(
+        MailDriver driver,
+        @Nullable String host,
+        @Nullable Integer port,
+        @Nullable MailEncryption encryption,
+        @Nullable String username,
+        @Nullable String password,
+        @Nullable String fromAddress,
+        @Nullable String fromName) {
+
+    /** Binds the raw strings, so that a bad value gets our message instead of a conversion error. */
+    @ConstructorBinding
+    MailDeploymentProperties(@Nullable String driver, @Nullable String host, @Nullable String port,
+            @Nullable String encryption, @Nullable String username, @Nullable String password, @Nullable From from) {
+        this(parseDriver(driver), parseHost(host), parsePort(port), parseEncryption(encryption), blankToNull(username),
+                blankToNull(password), parseFromAddress(from == null ? null : from.address()),
+                parseFromName(from == null ? null : from.name()));
+    }
+
+    /** {@code KBOX_MAIL_FROM_ADDRESS} and {@code KBOX_MAIL_FROM_NAME}. */
+    public record From(@Nullable String address, @Nullable String name) {
+    }
+
+    static MailDeploymentProperties none() {
+        return new MailDeploymentProperties(MailDriver.SMTP, null, null, null, null, null, null, null);
+    }
+
+    private static MailDriver parseDriver(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return MailDriver.SMTP;
+        }
+        try {
+            return MailDriver.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDeploymentSettingException("KBOX_MAIL_DRIVER",
+                    "KBOX_MAIL_DRIVER must be 'smtp' or 'log', not '" + value + "'.");
+        }
+    }
+
+    private static @Nullable String parseHost(@Nullable String value) {
+        String host = blankToNull(value);
+        if (host != null && MailSettingsRules.checkHost(host).isPresent()) {
+            throw new InvalidDeploymentSettingException("KBOX_MAIL_HOST", "KBOX_MAIL_HOST must be a host name or IP "
+                    + "address without scheme, port or spaces (e.g. smtp.example.com), not '" + host + "'.");
+        }
+        return host;
+    }
+
+    private static @Nullable Integer parsePort(@Nullable String value) {
+        String port = blankToNull(value);
+        if (port == null) {
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(port.strip());
+            if (MailSettingsRules.checkPort(number).isEmpty()) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidDeploymentSettingException("KBOX_MAIL_PORT",
+                "KBOX_MAIL_PORT must be a number from 1 to 65535 (usually 587 or 465), not '" + value + "'.");
+    }
+
+    private static @Nullable MailEncryption parseEncryption(@Nullable String value) {
+        String encryption = blankToNull(value);
+        if (encryption == null) {
+            return null;
+        }
+        return switch (encryption.strip().toLowerCase(Locale.ROOT)) {
+            case "starttls" -> MailEncryption.STARTTLS;
+            case "tls", "ssl" -> MailEncryption.TLS;
+            default -> throw new InvalidDeploymentSettingException("KBOX_MAIL_ENCRYPTION",
+                    "KBOX_MAIL_ENCRYPTION must be 'starttls' or 'tls' (implicit TLS), not '" + value
+                            + "'. Sending without encryption is not supported.");
+        };
+    }
+
+    private static @Nullable String parseFromAddress(@Nullable String value) {
+        String address = blankToNull(value);
+        if (address != null && MailSettingsRules.checkFromAddress(address).isPresent()) {
+            throw new InvalidDeploymentSettingException("KBOX_MAIL_FROM_ADDRESS",
+                    "KBOX_MAIL_FROM_ADDRESS must be a single e-mail address like no-reply@your-organization.com, not '"
+                            + address + "'.");
+        }
+        return address;
+    }
+
+    private static @Nullable String parseFromName(@Nullable String value) {
+        String name = blankToNull(value);
+        if (name != null && MailSettingsRules.checkFromName(name).isPresent()) {
+            throw new InvalidDeploymentSettingException("KBOX_MAIL_FROM_NAME",
+                    "KBOX_MAIL_FROM_NAME must be a single line of at most " + MailSettingsRules.FROM_NAME_MAX_LENGTH
+                            + " characters.");
+        }
+        return name;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    @Override
+    public String toString() {
+        return "MailDeploymentProperties[driver=" + driver + ", host=" + host + ", port=" + port + ", encryption="
+                + encryption + ", username=" + username + ", password=" + (password == null ? "none" : "***")
+                + ", fromAddress=" + fromAddress + ", fromName=" + fromName + "]";
+    }
+}

@@ -1,0 +1,7 @@
+package net.kbox.maintenance;
+
+public enum EventLevel {
+    INFO,
+    WARNING,
+    ERROR
+}
