@@ -41,4 +41,5 @@ if [ -z "$java_bin" ] || [ "$(java_major "$java_bin")" -lt 21 ]; then
 fi
 echo "test.sh: using Java $(java_major "${JAVA_HOME:+$JAVA_HOME/bin/}java") ${JAVA_HOME:+from $JAVA_HOME}"
 
-exec ./mvnw -B -ntp verify "$@"
+# clean: Failsafe adds to an existing summary of the browser-test execution, so stale results would count
+exec ./mvnw -B -ntp clean verify "$@"

@@ -1,6 +1,5 @@
 package net.kbox.mail.ui;
 
-import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
@@ -19,6 +18,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -48,7 +49,7 @@ import org.slf4j.LoggerFactory;
 /** Administration > Mail: how the K-Box sends e-mail. */
 @Route("administration/mail")
 @RolesAllowed(Role.ADMIN_NAME)
-public class MailSettingsView extends VerticalLayout implements HasDynamicTitle {
+public class MailSettingsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(MailSettingsView.class);
 
@@ -99,7 +100,12 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle 
         bind();
         add(new Paragraph(getTranslation("mail.intro")), logDriverBanner, senderCard(), serverCard(), actions());
         this.snapshot = settings.snapshot();
-        load(snapshot);
+    }
+
+    /** Every visit shows the settings as they are now, whoever saved them. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        load(settings.snapshot());
     }
 
     static String idOf(MailField field) {
@@ -134,9 +140,6 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle 
         password.setMaxLength(MailSettingsRules.PASSWORD_MAX_LENGTH);
         password.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
         fields.values().forEach(f -> {
-            if (f instanceof AbstractField<?, ?> af) {
-                af.addValueChangeListener(e -> updateButtons());
-            }
             if (f instanceof TextField tf) {
                 tf.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
             }
@@ -158,6 +161,8 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle 
     }
 
     private void bind() {
+        // after the bindings, so that the binder has registered the change when the buttons ask it
+        binder.addValueChangeListener(e -> updateButtons());
         binder.forField(fromAddress)
                 .withValidator(rule("from-address", MailSettingsRules::checkFromAddress))
                 .bind(MailSettingsFormData::getFromAddress, MailSettingsFormData::setFromAddress);

@@ -1,0 +1,67 @@
+package net.kbox.mail.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.kbox.mail.MailEncryption;
+import net.kbox.support.MailSettingsReset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** How the settings sit in MariaDB. */
+@SpringBootTest
+class MailSettingsStorageIT {
+
+    private static final String SECRET = "Pl41n-text-would-be-a-disaster";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MailSettingsService settings;
+
+    @BeforeEach
+    void nothingSaved() {
+        MailSettingsReset.nothingSaved(jdbc);
+    }
+
+    @Test
+    void test_the_stored_password_is_not_plain_text() {
+        settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box QA", "smtp.kbox.test", 587,
+                MailEncryption.STARTTLS, "mailer", SECRET, false), settings.snapshot().version(), "test");
+
+        String stored = jdbc.queryForObject("SELECT password_ciphertext FROM mail_settings WHERE id = 1", String.class);
+        assertThat(stored).isNotBlank().doesNotContain(SECRET).doesNotContain("Pl41n");
+        assertThat(jdbc.queryForList("SELECT * FROM mail_settings").toString()).doesNotContain(SECRET);
+        assertThat(settings.effective().password()).isEqualTo(SECRET);
+    }
+
+    @Test
+    void test_a_value_equal_to_the_deployment_value_is_not_stored_as_an_override() {
+        settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box QA", "smtp.kbox.test", 587,
+                MailEncryption.STARTTLS, null, null, false), settings.snapshot().version(), "test");
+        var row = jdbc.queryForMap("SELECT from_name, port, encryption FROM mail_settings WHERE id = 1");
+        assertThat(row.values()).containsOnlyNulls();
+    }
+
+    @Test
+    void test_implicit_tls_follows_port_465_unless_chosen_otherwise() {
+        settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box QA", "smtp.kbox.test", 465,
+                MailEncryption.TLS, null, null, false), settings.snapshot().version(), "test");
+        assertThat(settings.effective().encryption()).isEqualTo(MailEncryption.TLS);
+        assertThat(jdbc.queryForObject("SELECT encryption FROM mail_settings", String.class)).isNull();
+    }
+
+    @Test
+    void test_a_save_with_nothing_changed_records_nothing() {
+        var change = new MailSettingsChange("no-reply@kbox.test", "K-Box QA", "smtp.kbox.test", 587,
+                MailEncryption.STARTTLS, null, null, false);
+        settings.save(change, settings.snapshot().version(), "test");
+        int before = jdbc.queryForObject("SELECT COUNT(*) FROM maintenance_event", Integer.class);
+        var changed = settings.save(change, settings.snapshot().version(), "test");
+        assertThat(changed).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM maintenance_event", Integer.class)).isEqualTo(before);
+    }
+}
