@@ -1,0 +1,44 @@
+package net.kbox.mail.transport;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Removes the password, and the base64 forms SMTP AUTH sends it in, from any text leaving the transport. */
+final class Redactor {
+
+    static final String MASK = "***";
+    /** Shorter plain passwords are not replaced in free text: that would mangle reply codes and words. */
+    private static final int MIN_PLAIN_LENGTH = 4;
+
+    private final List<String> secrets = new ArrayList<>();
+
+    Redactor(@Nullable String username, @Nullable String password) {
+        if (password == null || password.isEmpty()) {
+            return;
+        }
+        String user = username == null ? "" : username;
+        if (password.length() >= MIN_PLAIN_LENGTH) {
+            secrets.add(password);
+        }
+        secrets.add(base64(password));
+        secrets.add(base64("\0" + user + "\0" + password)); // AUTH PLAIN
+        secrets.add(base64(user + "\0" + user + "\0" + password)); // AUTH PLAIN with an authorization id
+        secrets.sort(Comparator.comparingInt(String::length).reversed());
+    }
+
+    String redact(String text) {
+        String result = text;
+        for (String secret : secrets) {
+            result = result.replace(secret, MASK);
+        }
+        return result;
+    }
+
+    private static String base64(String value) {
+        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+}

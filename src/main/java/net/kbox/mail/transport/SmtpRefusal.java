@@ -1,0 +1,18 @@
+package net.kbox.mail.transport;
+
+import jakarta.mail.MessagingException;
+
+/** The transport itself refuses to go on (for example: a login is configured but the server offers none). */
+final class SmtpRefusal extends MessagingException {
+
+    private final MailError.Kind kind;
+
+    SmtpRefusal(MailError.Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    MailError.Kind kind() {
+        return kind;
+    }
+}

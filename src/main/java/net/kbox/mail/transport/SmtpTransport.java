@@ -1,0 +1,229 @@
+package net.kbox.mail.transport;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import net.kbox.mail.EffectiveMailSettings;
+import net.kbox.mail.MailEncryption;
+import net.kbox.mail.MailField;
+import net.kbox.mail.transport.DiagnosisStep.Step;
+import net.kbox.mail.transport.MailError.Kind;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends e-mail over SMTP, always encrypted: STARTTLS (required, never optional) or implicit TLS, the
+ * server's certificate checked against the JVM's trust store plus {@code KBOX_MAIL_CA_CERTIFICATES}
+ * and its host name. Every network wait is bounded by {@code KBOX_MAIL_TIMEOUT}. The settings are
+ * taken at each call, never cached.
+ */
+@Component
+public class SmtpTransport {
+
+    static final String TIMEOUT_VARIABLE = "KBOX_MAIL_TIMEOUT";
+
+    private final Duration timeout;
+    private final TrustedCertificates trusted;
+
+    @Autowired
+    public SmtpTransport(@Value("${kbox.mail.timeout:10s}") Duration timeout,
+            @Value("${kbox.mail.ca-certificates:}") String caCertificates) {
+        this(timeout, caCertificates.isBlank() ? null : Path.of(caCertificates.strip()));
+    }
+
+    SmtpTransport(Duration timeout, @Nullable Path caCertificates) {
+        if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalStateException(TIMEOUT_VARIABLE + " must be a positive duration such as 10s, not " + timeout);
+        }
+        this.timeout = timeout;
+        this.trusted = TrustedCertificates.load(caCertificates);
+    }
+
+    /** How long any single network wait may take ({@code KBOX_MAIL_TIMEOUT}). */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * Sends one message at once, over a connection of its own, and tells in detail how it went. Bounded
+     * by the timeouts; never throws for mail failures: the report carries them.
+     */
+    public SendReport sendTest(EffectiveMailSettings settings, MailMessage message) {
+        var attempt = new SmtpAttempt(settings, timeout, trusted, true);
+        try (SmtpConnection connection = connect(attempt)) {
+            connection.deliver(message);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return attempt.report(e);
+        }
+        return attempt.report(null);
+    }
+
+    /**
+     * Opens one connection for many messages (an outbox batch): encrypted and, if a username is set,
+     * logged in. Close it when done.
+     *
+     * @throws MailDeliveryException if the server cannot be reached, refuses TLS or the login
+     */
+    public SmtpConnection open(EffectiveMailSettings settings) throws MailDeliveryException {
+        var attempt = new SmtpAttempt(settings, timeout, trusted, false);
+        try {
+            return connect(attempt);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            throw attempt.exception(e);
+        }
+    }
+
+    private SmtpConnection connect(SmtpAttempt attempt) throws MessagingException, IOException {
+        EffectiveMailSettings settings = attempt.settings;
+        InternetAddress from = checked(settings);
+        String host = String.valueOf(settings.host()).strip();
+        InetAddress[] addresses = resolve(attempt, host);
+        if (attempt.diagnosis.expects(Step.TCP)) {
+            probe(attempt, addresses[0], settings.port());
+        }
+        Session session = Session.getInstance(properties(attempt, host));
+        session.setDebugOut(attempt.transcript.printStream());
+        session.setDebug(true);
+        var transport = (SMTPTransport) session.getTransport("smtp");
+        try {
+            transport.connect(host, settings.port(), settings.hasCredentials() ? settings.username() : null,
+                    settings.hasCredentials() ? String.valueOf(settings.password()) : null);
+            if (!attempt.tls.succeeded()) {
+                throw new SmtpRefusal(Kind.TLS_FAILED, "The connection to " + host + " is not encrypted: nothing was sent");
+            }
+            if (settings.hasCredentials() && !transport.supportsExtension("AUTH")
+                    && !transport.supportsExtension("AUTH=LOGIN")) {
+                // Angus would quietly send without logging in
+                throw new SmtpRefusal(Kind.AUTHENTICATION_NOT_OFFERED, "The server offers no login (no AUTH after "
+                        + "EHLO), so the username and password cannot be used: check the host and port, or clear "
+                        + "the username");
+            }
+        } catch (MessagingException | RuntimeException e) {
+            closeQuietly(transport);
+            throw e;
+        }
+        return new SmtpConnection(attempt, session, transport, from);
+    }
+
+    private Properties properties(SmtpAttempt attempt, String host) {
+        EffectiveMailSettings settings = attempt.settings;
+        String millis = String.valueOf(timeout.toMillis());
+        var properties = new Properties();
+        properties.setProperty("mail.smtp.host", host);
+        properties.setProperty("mail.smtp.port", String.valueOf(settings.port()));
+        properties.setProperty("mail.smtp.connectiontimeout", millis);
+        properties.setProperty("mail.smtp.timeout", millis);
+        properties.setProperty("mail.smtp.writetimeout", millis);
+        if (settings.encryption() == MailEncryption.TLS) {
+            properties.setProperty("mail.smtp.ssl.enable", "true");
+        } else {
+            properties.setProperty("mail.smtp.starttls.enable", "true");
+            properties.setProperty("mail.smtp.starttls.required", "true");
+        }
+        properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+        properties.put("mail.smtp.ssl.socketFactory", new RecordingSslSocketFactory(attempt.sslContext(), attempt.tls));
+        properties.setProperty("mail.smtp.socketFactory.fallback", "false");
+        properties.setProperty("mail.smtp.auth", String.valueOf(settings.hasCredentials()));
+        properties.setProperty("mail.smtp.from", String.valueOf(settings.fromAddress()));
+        // the domain of generated Message-IDs
+        properties.setProperty("mail.from", String.valueOf(settings.fromAddress()));
+        return properties;
+    }
+
+    private static InternetAddress checked(EffectiveMailSettings settings) throws SmtpRefusal {
+        var missing = settings.missingRequired();
+        if (!missing.isEmpty()) {
+            throw new SmtpRefusal(Kind.INVALID_SETTINGS, "The mail settings are incomplete: enter "
+                    + missing.stream().map(MailSettingsNames::of).collect(Collectors.joining(", ")));
+        }
+        String name = String.valueOf(settings.fromName());
+        if (name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0) {
+            throw new SmtpRefusal(Kind.INVALID_SETTINGS, "The From Name contains a line break: remove it");
+        }
+        try {
+            var address = new InternetAddress(String.valueOf(settings.fromAddress()), true);
+            return new InternetAddress(address.getAddress(), name, "UTF-8");
+        } catch (AddressException | UnsupportedEncodingException e) {
+            throw new SmtpRefusal(Kind.INVALID_SETTINGS,
+                    "The From Address is not an e-mail address: " + settings.fromAddress());
+        }
+    }
+
+    /** DNS, timed and bounded by the timeout (the JVM's own lookup has no timeout). */
+    private InetAddress[] resolve(SmtpAttempt attempt, String host) throws UnknownHostException {
+        long start = System.nanoTime();
+        var lookup = new FutureTask<>(() -> InetAddress.getAllByName(host));
+        Thread.ofVirtual().name("dns-" + host).start(lookup);
+        try {
+            InetAddress[] addresses = lookup.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            attempt.diagnosis.measured(Step.DNS, start, true, host + " → " + Arrays.stream(addresses)
+                    .map(InetAddress::getHostAddress).collect(Collectors.joining(", ")));
+            return addresses;
+        } catch (ExecutionException e) {
+            attempt.diagnosis.measured(Step.DNS, start, false, host + " does not resolve");
+            throw e.getCause() instanceof UnknownHostException unknown ? unknown : new UnknownHostException(host);
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
+            attempt.diagnosis.measured(Step.DNS, start, false, "no DNS answer within " + MailErrorTranslator.seconds(timeout));
+            throw new UnknownHostException(host + " (no DNS answer within " + MailErrorTranslator.seconds(timeout) + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnknownHostException(host + " (interrupted)");
+        }
+    }
+
+    /** A bare TCP connect, so that "refused" and "no answer" are told apart from anything SMTP does. */
+    private void probe(SmtpAttempt attempt, InetAddress address, int port) throws IOException {
+        long start = System.nanoTime();
+        String target = address.getHostAddress() + " port " + port;
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), (int) timeout.toMillis());
+            attempt.diagnosis.measured(Step.TCP, start, true, target);
+        } catch (IOException e) {
+            attempt.diagnosis.measured(Step.TCP, start, false, target + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(SMTPTransport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException | RuntimeException ignored) {
+            // closing after a failure: the failure is what counts
+        }
+    }
+
+    /** Field names in the words the settings form uses. */
+    private static final class MailSettingsNames {
+        static String of(MailField field) {
+            return switch (field) {
+                case FROM_ADDRESS -> "the From Address";
+                case FROM_NAME -> "the From Name";
+                case HOST -> "the host";
+                case PORT -> "a port between 1 and 65535";
+                case ENCRYPTION -> "the encryption";
+                case USERNAME -> "the username";
+                case PASSWORD -> "the password";
+            };
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package net.kbox.mail.transport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Angus's debug output ({@code session.setDebugOut}), split into timed lines. Credentials never get in:
+ * everything a client sends after an AUTH command until the server's final answer is replaced, the
+ * password and its base64 forms are masked, and the message content is reduced to a line count.
+ */
+final class Transcript extends OutputStream {
+
+    record Line(long nanos, String text) {
+
+        boolean isReply() {
+            return REPLY.matcher(text).matches();
+        }
+
+        boolean isFinalReply() {
+            return isReply() && (text.length() == 3 || text.charAt(3) == ' ');
+        }
+
+        int code() {
+            return Integer.parseInt(text.substring(0, 3));
+        }
+
+        boolean isDebug() {
+            return text.startsWith("DEBUG");
+        }
+    }
+
+    static final String CREDENTIALS_REMOVED = "[credentials removed]";
+    private static final Pattern REPLY = Pattern.compile("\\d{3}([ -].*)?");
+    /** The start of the session and the latest lines are kept; the middle of a long batch is dropped. */
+    private static final int HEAD_LINES = 60;
+    private static final int MAX_LINES = 400;
+    private static final int MAX_LINE_LENGTH = 500;
+
+    private final Redactor redactor;
+    private final ByteArrayOutputStream current = new ByteArrayOutputStream();
+    private final List<Line> lines = new ArrayList<>();
+    private int omitted;
+    private boolean inAuth;
+    private boolean awaitingData;
+    private boolean inData;
+    private int contentLines;
+
+    Transcript(Redactor redactor) {
+        this.redactor = redactor;
+    }
+
+    PrintStream printStream() {
+        return new PrintStream(this, true, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public synchronized void write(int b) {
+        if (b == '\n') {
+            endLine();
+        } else if (current.size() < MAX_LINE_LENGTH * 4) {
+            current.write(b);
+        }
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            write(bytes[i]);
+        }
+    }
+
+    synchronized List<Line> lines() {
+        return List.copyOf(lines);
+    }
+
+    /** The transcript, indented, ready to be shown. */
+    synchronized String text() {
+        var text = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            if (i == HEAD_LINES && omitted > 0) {
+                text.append("  [").append(omitted).append(" lines omitted]\n");
+            }
+            text.append("  ").append(lines.get(i).text()).append('\n');
+        }
+        return text.toString();
+    }
+
+    private void endLine() {
+        String raw = current.toString(StandardCharsets.UTF_8);
+        current.reset();
+        if (raw.endsWith("\r")) {
+            raw = raw.substring(0, raw.length() - 1);
+        }
+        String kept = structurallyRedacted(raw);
+        if (kept == null) {
+            return;
+        }
+        if (kept.length() > MAX_LINE_LENGTH) {
+            kept = kept.substring(0, MAX_LINE_LENGTH) + "...";
+        }
+        if (lines.size() >= MAX_LINES) {
+            lines.remove(HEAD_LINES);
+            omitted++;
+        }
+        lines.add(new Line(System.nanoTime(), redactor.redact(kept)));
+    }
+
+    /** The line as it may be kept, or {@code null} to drop it (message content). */
+    private String structurallyRedacted(String raw) {
+        if (inData) {
+            if (raw.equals(".")) {
+                inData = false;
+                lines.add(new Line(System.nanoTime(), "[message content: " + contentLines + " lines]"));
+                return raw;
+            }
+            contentLines++;
+            return null;
+        }
+        var line = new Line(0, raw);
+        if (line.isReply()) {
+            if (line.isFinalReply()) {
+                int code = line.code();
+                if (inAuth && code != 334) {
+                    inAuth = false;
+                }
+                if (awaitingData) {
+                    awaitingData = false;
+                    inData = code == 354;
+                    contentLines = 0;
+                }
+            }
+            return raw;
+        }
+        if (line.isDebug()) {
+            return raw;
+        }
+        String upper = raw.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("AUTH ")) {
+            inAuth = true;
+            String[] words = raw.split(" ", 3);
+            return words.length > 2 ? words[0] + " " + words[1] + " " + CREDENTIALS_REMOVED : raw;
+        }
+        if (inAuth) {
+            return CREDENTIALS_REMOVED;
+        }
+        if (upper.equals("DATA")) {
+            awaitingData = true;
+        }
+        return raw;
+    }
+}

@@ -1,0 +1,80 @@
+package net.kbox.mail.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
+import java.time.Duration;
+import net.kbox.mail.MailEncryption;
+import net.kbox.mail.transport.MailError.Kind;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.junit.jupiter.api.Test;
+
+/** Angus's own failure types as Angus builds them after a server reply; no server needed for these. */
+class MailErrorTranslatorTest {
+
+    private static final String PASSWORD = "Secret-Pa55word!";
+
+    @Test
+    void test_a_recipient_refused_with_5xx_is_permanent() throws Exception {
+        MailError error = translate(recipientFailure(550, "550 5.1.1 <nobody@example.test>: user unknown"));
+
+        assertThat(error.kind()).isEqualTo(Kind.RECIPIENT_REJECTED);
+        assertThat(error.permanent()).isTrue();
+        assertThat(error.replyCode()).isEqualTo(550);
+        assertThat(error.message()).isEqualTo(
+                "The server refused the recipient nobody@example.test (550 5.1.1 <nobody@example.test>: user unknown)");
+    }
+
+    @Test
+    void test_a_recipient_refused_with_4xx_is_transient() throws Exception {
+        MailError error = translate(recipientFailure(451, "451 4.3.0 try again later"));
+
+        assertThat(error.kind()).isEqualTo(Kind.RECIPIENT_REJECTED);
+        assertThat(error.permanent()).isFalse();
+        assertThat(error.message()).contains("for now");
+    }
+
+    @Test
+    void test_content_refused_with_5xx_is_permanent() {
+        var failure = new SMTPSendFailedException("DATA", 554, "554 5.7.1 message looks like spam", null, null, null, null);
+
+        MailError error = translate(failure);
+
+        assertThat(error.kind()).isEqualTo(Kind.MESSAGE_REJECTED);
+        assertThat(error.permanent()).isTrue();
+        assertThat(error.message()).isEqualTo("The server refused the message (554 5.7.1 message looks like spam)");
+    }
+
+    @Test
+    void test_an_unknown_failure_quotes_the_server_without_the_password() {
+        var failure = new MessagingException("421 4.7.0 closing, you said " + PASSWORD);
+
+        MailError error = translate(failure);
+
+        assertThat(error.kind()).isEqualTo(Kind.OTHER);
+        assertThat(error.message()).startsWith("Sending failed: 421 4.7.0").doesNotContain(PASSWORD);
+        assertThat(error.replyCode()).isEqualTo(421);
+    }
+
+    @Test
+    void test_timeouts_are_said_in_seconds() {
+        assertThat(MailErrorTranslator.seconds(Duration.ofSeconds(10))).isEqualTo("10 s");
+        assertThat(MailErrorTranslator.seconds(Duration.ofMillis(2500))).isEqualTo("2.5 s");
+    }
+
+    private static SendFailedException recipientFailure(int code, String reply) throws Exception {
+        var address = new InternetAddress("nobody@example.test");
+        var refused = new SMTPAddressFailedException(address, "RCPT TO:<nobody@example.test>", code, reply);
+        return new SendFailedException("Invalid Addresses", refused, null, null, new InternetAddress[] {address});
+    }
+
+    private static MailError translate(Exception failure) {
+        var context = new MailErrorTranslator.Context("smtp.example.test", 587, MailEncryption.STARTTLS,
+                Duration.ofSeconds(10), true, "kbox@example.test", new TlsObservation(), true, false,
+                new Redactor("mailer", PASSWORD));
+        return MailErrorTranslator.translate(failure, context);
+    }
+}

@@ -1,0 +1,31 @@
+package net.kbox.smtp;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SubEthaSMTP that requires STARTTLS before anything else, presents a certificate made by
+ * {@link TestCertificates}, and (unless made {@link #withoutLogin()}) requires AUTH PLAIN or LOGIN.
+ */
+public final class StartTlsSmtpServer extends SubEthaSmtpServer {
+
+    private StartTlsSmtpServer(TestCertificates.Identity identity, @Nullable String username,
+            @Nullable String password) {
+        super(identity, username, password);
+    }
+
+    /** STARTTLS required, AUTH required with this login, certificate for localhost from the test CA. */
+    public static StartTlsSmtpServer withLogin(String username, String password) {
+        return new StartTlsSmtpServer(TestCertificates.Identity.LOCALHOST, username, password);
+    }
+
+    /** As {@link #withLogin}, but presenting another certificate (untrusted, or for another host). */
+    public static StartTlsSmtpServer withCertificate(TestCertificates.Identity identity, String username,
+            String password) {
+        return new StartTlsSmtpServer(identity, username, password);
+    }
+
+    /** STARTTLS required, but no AUTH offered at all: anyone may send. */
+    public static StartTlsSmtpServer withoutLogin() {
+        return new StartTlsSmtpServer(TestCertificates.Identity.LOCALHOST, null, null);
+    }
+}
