@@ -21,6 +21,9 @@ import com.vaadin.flow.data.binder.Validator;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -29,6 +32,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import net.kbox.account.Role;
 import net.kbox.base.ui.MainLayout;
@@ -37,12 +41,15 @@ import net.kbox.mail.MailDriver;
 import net.kbox.mail.MailEncryption;
 import net.kbox.mail.MailField;
 import net.kbox.mail.MailSettingsRules;
+import net.kbox.mail.MailService;
+import net.kbox.mail.TestMailResult;
 import net.kbox.mail.settings.MailSettingsChange;
 import net.kbox.mail.settings.MailSettingsConflictException;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.mail.settings.MailSettingsSnapshot;
 import net.kbox.mail.settings.ValueSource;
 import net.kbox.maintenance.ui.MaintenanceEventsView;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +61,7 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
     private static final Logger log = LoggerFactory.getLogger(MailSettingsView.class);
 
     private final MailSettingsService settings;
+    private final MailService mail;
     private final AuthenticationContext authentication;
 
     final TextField fromAddress = new TextField();
@@ -66,6 +74,10 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
     final Button save = new Button();
     final Button discard = new Button();
     final Button clearPassword = new Button();
+    final Button sendTest = new Button();
+    final Span sendTestHint = new Span();
+    /** The test e-mail under way, if any (tests wait for it). */
+    @Nullable CompletableFuture<Void> testUnderWay;
     final Div logDriverBanner = new Div();
 
     private final Binder<MailSettingsFormData> binder = new Binder<>();
@@ -76,8 +88,9 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
     private boolean removeSavedPassword;
     private boolean loading;
 
-    MailSettingsView(MailSettingsService settings, AuthenticationContext authentication) {
+    MailSettingsView(MailSettingsService settings, MailService mail, AuthenticationContext authentication) {
         this.settings = settings;
+        this.mail = mail;
         this.authentication = authentication;
         setId("mail-settings-view");
         addClassName("page");
@@ -265,7 +278,18 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
         discard.setId("discard");
         discard.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         discard.addClickListener(e -> load(settings.snapshot()));
-        var bar = new HorizontalLayout(save, discard);
+        sendTest.setText(getTranslation("mail.action.send-test"));
+        sendTest.setId("send-test");
+        sendTest.setIcon(VaadinIcon.PAPERPLANE.create());
+        sendTest.addClickListener(e -> sendTest());
+        sendTestHint.setId("send-test-hint");
+        sendTestHint.addClassName("action-hint");
+        var test = new HorizontalLayout(sendTest, sendTestHint);
+        test.setAlignItems(Alignment.CENTER);
+        test.addClassName("test-mail");
+        var bar = new HorizontalLayout(save, discard, test);
+        bar.setAlignItems(Alignment.CENTER);
+        bar.setWidthFull();
         bar.addClassName("actions");
         return bar;
     }
@@ -360,6 +384,19 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
         boolean changed = hasChanges();
         save.setEnabled(changed && binder.isValid());
         discard.setEnabled(changed);
+        var missing = locked() ? java.util.List.<MailField>of() : snapshot.missingRequired();
+        boolean noAddress = snapshot.field(MailField.FROM_ADDRESS).value() == null;
+        sendTest.setEnabled(testUnderWay == null && !changed && missing.isEmpty() && !noAddress);
+        if (testUnderWay != null) {
+            sendTestHint.setText(getTranslation("mail.test.hint.sending", snapshot.field(MailField.FROM_ADDRESS).value()));
+        } else if (changed) {
+            sendTestHint.setText(getTranslation("mail.test.hint.save-first"));
+        } else if (!missing.isEmpty() || noAddress) {
+            sendTestHint.setText(getTranslation("mail.test.hint.incomplete"));
+        } else {
+            sendTestHint.setText(getTranslation(locked() ? "mail.test.hint.log" : "mail.test.hint.ready",
+                    snapshot.field(MailField.FROM_ADDRESS).value()));
+        }
     }
 
     private void save() {
@@ -389,6 +426,45 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
         if (layout != null) {
             layout.refreshNotices();
         }
+    }
+
+    private void sendTest() {
+        var ui = UI.getCurrent();
+        String actor = authentication.getPrincipalName().orElse("unknown");
+        sendTest.setText(getTranslation("mail.action.sending"));
+        testUnderWay = mail.sendTestInBackground(actor)
+                .handle((result, failure) -> {
+                    ui.access(() -> showTestResult(result, failure));
+                    return null;
+                });
+        updateButtons();
+    }
+
+    private void showTestResult(@Nullable TestMailResult result, @Nullable Throwable failure) {
+        testUnderWay = null;
+        sendTest.setText(getTranslation("mail.action.send-test"));
+        updateButtons();
+        if (result == null) {
+            log.error("The test e-mail failed unexpectedly", failure);
+            Notifications.error(getTranslation("mail.test.unexpected"));
+            return;
+        }
+        switch (result.outcome()) {
+            case SENT -> Notifications.success(getTranslation("mail.test.sent", result.recipient()));
+            case LOGGED -> Notifications.success(getTranslation("mail.test.logged"),
+                    eventLink("mail.test.open-log", result.eventId()));
+            case FAILED -> Notifications.error(result.message(), eventLink("mail.test.details", result.eventId()));
+            case NOT_CONFIGURED -> Notifications.error(result.message());
+        }
+    }
+
+    private Component eventLink(String key, @Nullable Long eventId) {
+        var link = new RouterLink(getTranslation(key), MaintenanceEventsView.class);
+        link.setId("test-mail-event-link");
+        if (eventId != null) {
+            link.setQueryParameters(QueryParameters.of("event", String.valueOf(eventId)));
+        }
+        return link;
     }
 
     @Override

@@ -11,16 +11,41 @@ import net.kbox.mail.settings.MailSettingsChange;
 import net.kbox.mail.settings.MailSettingsLockedException;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.support.MailSettingsReset;
+import com.vaadin.flow.component.notification.Notification;
+import java.util.concurrent.TimeUnit;
+import net.kbox.maintenance.EventCategory;
+import net.kbox.maintenance.MaintenanceService;
+import net.kbox.smtp.StartTlsSmtpServer;
+import net.kbox.support.Texts;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(properties = {"kbox.mail.driver=log", "kbox.mail.host=smtp.deployment.test"})
+@SpringBootTest(properties = {"kbox.mail.driver=log", "kbox.mail.host=localhost"})
 @WithMockUser(username = TestAccounts.ADMIN_EMAIL, roles = "ADMIN")
 class MailSettingsLogDriverIT extends SpringBrowserlessTest {
+
+    /** A real server is configured, so that "nothing was delivered" means something. */
+    static final StartTlsSmtpServer SERVER = StartTlsSmtpServer.withoutLogin();
+
+    @DynamicPropertySource
+    static void server(DynamicPropertyRegistry registry) {
+        registry.add("kbox.mail.port", SERVER::port);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        SERVER.close();
+    }
+
+    @Autowired
+    MaintenanceService maintenance;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -56,7 +81,7 @@ class MailSettingsLogDriverIT extends SpringBrowserlessTest {
         test(view.fromAddress).setValue("no-reply@kbox.test");
         test(view.save).click();
         assertThat(settings.effective().fromAddress()).isEqualTo("no-reply@kbox.test");
-        assertThat(settings.effective().host()).isEqualTo("smtp.deployment.test");
+        assertThat(settings.effective().host()).isEqualTo("localhost");
     }
 
     @Test
@@ -66,10 +91,31 @@ class MailSettingsLogDriverIT extends SpringBrowserlessTest {
                 "smtp.attacker.test", 587, MailEncryption.STARTTLS, null, null, false), version, "admin"))
                 .isInstanceOf(MailSettingsLockedException.class);
         assertThatThrownBy(() -> settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box QA",
-                "smtp.deployment.test", 587, MailEncryption.STARTTLS, null, "new-password", false), version, "admin"))
+                "localhost", 587, MailEncryption.STARTTLS, null, "new-password", false), version, "admin"))
                 .isInstanceOf(MailSettingsLockedException.class);
-        assertThat(settings.effective().host()).isEqualTo("smtp.deployment.test");
+        assertThat(settings.effective().host()).isEqualTo("localhost");
         assertThat(jdbc.queryForObject("SELECT from_address FROM mail_settings", String.class)).isNull();
+    }
+
+    @Test
+    void test_the_test_e_mail_is_written_to_the_log_readable_and_nothing_is_delivered() throws Exception {
+        settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box QA", "localhost", SERVER.port(),
+                MailEncryption.STARTTLS, null, null, false), settings.snapshot().version(), "admin");
+        var view = navigate(MailSettingsView.class);
+        assertThat(view.sendTest.isEnabled()).isTrue();
+
+        test(view.sendTest).click();
+        view.testUnderWay.get(20, TimeUnit.SECONDS);
+        roundTrip();
+
+        assertThat(Texts.of($(Notification.class).last())).contains("Test e-mail written to the log")
+                .contains("Read it on Maintenance and events");
+        var event = maintenance.newest(EventCategory.MAIL_LOG_DRIVER, 1).getFirst();
+        assertThat(event.message()).contains("no-reply@kbox.test").contains("K-Box test e-mail");
+        assertThat(event.detail()).contains("From: K-Box QA <no-reply@kbox.test>", "To: no-reply@kbox.test",
+                "Subject: K-Box test e-mail", "this is a test e-mail from the K-Box");
+        assertThat(SERVER.messages()).isEmpty();
+        assertThat(SERVER.connections()).isZero();
     }
 
     @Test
