@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Every translation key the code asks for exists, so no page ever shows a raw "!{key}!". */
 class TranslationsTest {
 
-    private static final Pattern KEY = Pattern.compile("(?:getTranslation|translate|tr)\\(\\s*\"([a-z0-9.-]+)\"");
+    private static final Pattern KEY = Pattern.compile("(?:getTranslation|translate|tr)\\(\\s*\"([a-z0-9._-]+)\"\\s*[,)]");
 
     @Test
     void test_every_key_used_in_the_code_is_translated() throws IOException {

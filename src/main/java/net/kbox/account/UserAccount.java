@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "user_account")
 class UserAccount {
 
-    static final int EMAIL_MAX_LENGTH = 254;
-    static final int DISPLAY_NAME_MAX_LENGTH = 100;
+    static final int EMAIL_MAX_LENGTH = UserSummary.EMAIL_MAX_LENGTH;
+    static final int DISPLAY_NAME_MAX_LENGTH = UserSummary.NAME_MAX_LENGTH;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -94,6 +94,18 @@ class UserAccount {
 
     boolean isEnabled() {
         return enabled;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void setRole(Role role) {
+        this.role = role;
+    }
+
+    UserSummary toSummary() {
+        return new UserSummary(id == null ? 0 : id, email, displayName, role, enabled, passwordHash != null, lastLoginAt);
     }
 
     void recordLogin(Instant at) {

@@ -8,4 +8,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     Optional<UserAccount> findByEmail(String email);
 
     boolean existsByRole(Role role);
+
+    long countByRoleAndEnabledTrue(Role role);
+
+    java.util.List<UserAccount> findAllByOrderByDisplayNameAscEmailAsc();
 }

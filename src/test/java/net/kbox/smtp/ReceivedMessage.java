@@ -71,4 +71,23 @@ public record ReceivedMessage(@Nullable String envelopeSender, List<String> reci
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The HTML body of a multipart/alternative message, or "" when there is none. */
+    public String html() {
+        try {
+            if (!(mime().getContent() instanceof jakarta.mail.Multipart multipart)) {
+                return "";
+            }
+            for (int i = 0; i < multipart.getCount(); i++) {
+                if (multipart.getBodyPart(i).isMimeType("text/html")) {
+                    return (String) multipart.getBodyPart(i).getContent();
+                }
+            }
+            return "";
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package net.kbox.smtp;
 
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +12,21 @@ public final class StartTlsSmtpServer extends SubEthaSmtpServer {
     private StartTlsSmtpServer(TestCertificates.Identity identity, @Nullable String username,
             @Nullable String password) {
         super(identity, username, password);
+    }
+
+    private StartTlsSmtpServer(@Nullable String username, @Nullable String password, int port,
+            Predicate<String> rejected) {
+        super(TestCertificates.Identity.LOCALHOST, username, password, port, rejected);
+    }
+
+    /** As {@link #withLogin}, on a fixed port: a server that went down and comes back. */
+    public static StartTlsSmtpServer withLoginOnPort(String username, String password, int port) {
+        return new StartTlsSmtpServer(username, password, port, recipient -> false);
+    }
+
+    /** As {@link #withLogin}, refusing these recipients permanently (550) at RCPT TO. */
+    public static StartTlsSmtpServer withLoginRejecting(String username, String password, Predicate<String> rejected) {
+        return new StartTlsSmtpServer(username, password, 0, rejected);
     }
 
     /** STARTTLS required, AUTH required with this login, certificate for localhost from the test CA. */

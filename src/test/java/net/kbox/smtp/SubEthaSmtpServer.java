@@ -1,10 +1,15 @@
 package net.kbox.smtp;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.function.Predicate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.subethamail.smtp.MessageContext;
+import org.subethamail.smtp.MessageHandler;
+import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
 import org.subethamail.smtp.auth.LoginFailedException;
 import org.subethamail.smtp.server.SMTPServer;
@@ -21,11 +26,21 @@ abstract class SubEthaSmtpServer implements TestSmtpServer {
 
     SubEthaSmtpServer(TestCertificates.@Nullable Identity identity, @Nullable String username,
             @Nullable String password) {
-        SMTPServer.Builder builder = SMTPServer.port(0)
+        this(identity, username, password, 0, recipient -> false);
+    }
+
+    /**
+     * @param port 0 for any free port, or a fixed one (to stop a server and start it again where the
+     *        application expects it)
+     * @param rejected recipients refused with "550 no such user" at RCPT TO
+     */
+    SubEthaSmtpServer(TestCertificates.@Nullable Identity identity, @Nullable String username,
+            @Nullable String password, int port, Predicate<String> rejected) {
+        SMTPServer.Builder builder = SMTPServer.port(port)
                 .bindAddress(InetAddress.getLoopbackAddress())
                 .hostName("localhost")
                 .connectionTimeoutMs(30_000)
-                .messageHandler(this::received)
+                .messageHandlerFactory(context -> new Handler(rejected))
                 .sessionHandler(new Counting());
         if (identity != null) {
             builder.enableTLS().requireTLS().startTlsSocketFactory(TestCertificates.get().serverContext(identity));
@@ -60,8 +75,39 @@ abstract class SubEthaSmtpServer implements TestSmtpServer {
         server.stop();
     }
 
-    private void received(MessageContext context, String from, String to, byte[] data) {
-        messages.add(new ReceivedMessage(from, List.of(to), data));
+    private final class Handler implements MessageHandler {
+
+        private final Predicate<String> rejected;
+        private String from = "";
+        private final List<String> recipients = new ArrayList<>();
+
+        Handler(Predicate<String> rejected) {
+            this.rejected = rejected;
+        }
+
+        @Override
+        public void from(String from) {
+            this.from = from;
+        }
+
+        @Override
+        public void recipient(String recipient) throws RejectException {
+            if (rejected.test(recipient)) {
+                throw new RejectException(550, "5.1.1 <" + recipient + ">: no such user here");
+            }
+            recipients.add(recipient);
+        }
+
+        @Override
+        public @Nullable String data(InputStream data) throws IOException {
+            messages.add(new ReceivedMessage(from, List.copyOf(recipients), data.readAllBytes()));
+            return null;
+        }
+
+        @Override
+        public void done() {
+            // nothing to clean up
+        }
     }
 
     private static void check(String user, String pass, String username, @Nullable String password)

@@ -1,22 +1,134 @@
 package net.kbox.account.ui;
 
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import net.kbox.account.Role;
+import net.kbox.account.UserAdministration;
+import net.kbox.account.UserAdministration.UserAdministrationException;
+import net.kbox.account.UserAdministration.WelcomeResult;
+import net.kbox.account.UserSummary;
+import net.kbox.base.ui.Notifications;
 
-/** Placeholder until issue #6 builds this page. */
+/** Administration > Users: who can log in, with what role; new users get a link to set their password. */
 @Route("administration/users")
 @RolesAllowed(Role.ADMIN_NAME)
 public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
-    public UsersView() {
+    private static final DateTimeFormatter LAST_LOGIN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+
+    private final UserAdministration administration;
+    private final String actor;
+    final Grid<UserSummary> grid = new Grid<>();
+    final Button add = new Button();
+
+    UsersView(UserAdministration administration, AuthenticationContext authentication) {
+        this.administration = administration;
+        this.actor = authentication.getPrincipalName().orElse("unknown");
         setId("users-view");
         addClassName("page");
-        add(new H2(getTranslation("users.title")), new Paragraph(getTranslation("placeholder.text", 6)));
+        addClassName("page-wide");
+
+        add.setText(getTranslation("users.add"));
+        add.setId("add-user");
+        add.setIcon(VaadinIcon.PLUS.create());
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.addClickListener(e -> new AddUserDialog(this::addUser, administration.canSendMail()).open());
+
+        grid.setId("users-grid");
+        grid.addColumn(UserSummary::displayName).setHeader(getTranslation("users.column.name")).setAutoWidth(true);
+        grid.addColumn(UserSummary::email).setHeader(getTranslation("users.column.email")).setAutoWidth(true);
+        grid.addColumn(u -> getTranslation("users.role." + u.role().name().toLowerCase()))
+                .setHeader(getTranslation("users.column.role")).setAutoWidth(true);
+        grid.addComponentColumn(this::status).setHeader(getTranslation("users.column.status")).setAutoWidth(true);
+        grid.addColumn(u -> u.lastLoginAt() == null ? getTranslation("users.never")
+                : LAST_LOGIN.format(u.lastLoginAt().atZone(ZoneOffset.UTC)))
+                .setHeader(getTranslation("users.column.last-login")).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("users.column.actions")).setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+
+        var header = new HorizontalLayout(new Span(getTranslation("users.intro")), add);
+        header.setWidthFull();
+        header.setAlignItems(Alignment.CENTER);
+        header.expand(header.getComponentAt(0));
+        add(header, grid);
+        refresh();
+    }
+
+    private Span status(UserSummary user) {
+        String key = !user.enabled() ? "disabled" : user.activated() ? "active" : "invited";
+        var badge = new Span(getTranslation("users.status." + key));
+        badge.getElement().getThemeList().add("badge");
+        if (!user.enabled()) {
+            badge.getElement().getThemeList().add("error");
+        } else if (user.activated()) {
+            badge.getElement().getThemeList().add("success");
+        }
+        return badge;
+    }
+
+    private HorizontalLayout actions(UserSummary user) {
+        var actions = new HorizontalLayout();
+        actions.setSpacing(false);
+        if (!user.activated() && user.enabled()) {
+            actions.add(action("users.action.resend", "resend-" + user.id(), () -> {
+                WelcomeResult result = administration.resendWelcome(user.id(), actor);
+                announce(result, "users.resent");
+            }));
+        }
+        actions.add(action(user.enabled() ? "users.action.disable" : "users.action.enable", "toggle-" + user.id(),
+                () -> administration.setEnabled(user.id(), !user.enabled(), actor)));
+        Role other = user.role() == Role.ADMIN ? Role.USER : Role.ADMIN;
+        actions.add(action(other == Role.ADMIN ? "users.action.make-admin" : "users.action.make-user",
+                "role-" + user.id(), () -> administration.changeRole(user.id(), other, actor)));
+        return actions;
+    }
+
+    private Button action(String key, String id, Runnable command) {
+        var button = new Button(getTranslation(key), e -> {
+            try {
+                command.run();
+            } catch (UserAdministrationException failure) {
+                Notifications.error(getTranslation(failure.reasonKey()));
+            }
+            refresh();
+        });
+        button.setId(id);
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+
+    /** Called by the dialog; returns a translation key of what went wrong, or null when the user was added. */
+    private String addUser(String name, String email, Role role) {
+        try {
+            announce(administration.addUser(name, email, role, actor), "users.added");
+            refresh();
+            return null;
+        } catch (UserAdministrationException failure) {
+            return failure.reasonKey();
+        }
+    }
+
+    private void announce(WelcomeResult result, String key) {
+        if (result.manualLink() != null) {
+            new ManualLinkDialog(result.user(), result.manualLink()).open();
+        } else {
+            Notifications.success(getTranslation(key, result.user().email()));
+        }
+    }
+
+    private void refresh() {
+        grid.setItems(administration.list());
     }
 
     @Override

@@ -34,8 +34,19 @@ public class LogTransport {
                 render(settings, message), actor);
     }
 
+    /** One-time links are secrets: the log and the events page show that there was one, never the token. */
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("([?&]token=)[A-Za-z0-9_-]{16,}");
+
+    static String hideTokens(String text) {
+        return TOKEN.matcher(text).replaceAll("$1[one-time token hidden]");
+    }
+
     /** The message as a mail client would show its source, decoded so that it can be read. */
     String render(EffectiveMailSettings settings, MailMessage message) {
+        return hideTokens(renderAll(settings, message));
+    }
+
+    private String renderAll(EffectiveMailSettings settings, MailMessage message) {
         var text = new StringBuilder();
         text.append("From: ").append(from(settings)).append('\n');
         text.append("To: ").append(message.to()).append('\n');

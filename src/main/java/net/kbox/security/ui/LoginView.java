@@ -1,5 +1,6 @@
 package net.kbox.security.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -16,6 +17,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
+    private final Paragraph passwordSet = new Paragraph();
 
     public LoginView() {
         addClassName("login-view");
@@ -30,9 +32,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
         form.setId("login-form");
         form.setAction("login");
-        form.setForgotPasswordButtonVisible(false);
+        form.setForgotPasswordButtonVisible(true);
+        form.addForgotPasswordListener(e -> UI.getCurrent().navigate("forgot-password"));
         form.setI18n(i18n());
-        add(title, tagline, form);
+        passwordSet.setText(getTranslation("login.password-set"));
+        passwordSet.setId("password-set");
+        passwordSet.addClassNames("banner", "banner-info");
+        passwordSet.setVisible(false);
+        add(title, tagline, passwordSet, form);
     }
 
     private LoginI18n i18n() {
@@ -41,6 +48,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         i18n.getForm().setUsername(getTranslation("login.username"));
         i18n.getForm().setPassword(getTranslation("login.password"));
         i18n.getForm().setSubmit(getTranslation("login.submit"));
+        i18n.getForm().setForgotPassword(getTranslation("login.forgot"));
         i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
         i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));
         return i18n;
@@ -48,7 +56,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        form.setError(parameters.containsKey("error"));
+        passwordSet.setVisible(parameters.containsKey("password-set"));
     }
 
     @Override

@@ -1,0 +1,12 @@
+package net.kbox.account;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** A user as the Users page lists them. {@code activated}: the user has set a password. */
+public record UserSummary(long id, String email, String displayName, Role role, boolean enabled, boolean activated,
+        @Nullable Instant lastLoginAt) {
+
+    public static final int EMAIL_MAX_LENGTH = 254;
+    public static final int NAME_MAX_LENGTH = 100;
+}

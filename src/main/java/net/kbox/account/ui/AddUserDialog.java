@@ -1,0 +1,75 @@
+package net.kbox.account.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import net.kbox.account.Role;
+import net.kbox.account.UserSummary;
+import org.jspecify.annotations.Nullable;
+
+/** "Add user": name, e-mail, role. The new user receives a link to set their password. */
+class AddUserDialog extends Dialog {
+
+    interface AddUser {
+        /** @return a translation key of what is wrong, or {@code null} when the user was added */
+        @Nullable String add(String name, String email, Role role);
+    }
+
+    final TextField name = new TextField();
+    final EmailField email = new EmailField();
+    final RadioButtonGroup<Role> role = new RadioButtonGroup<>();
+    final Button save = new Button();
+
+    AddUserDialog(AddUser addUser, boolean mailConfigured) {
+        setId("add-user-dialog");
+        setHeaderTitle(getTranslation("users.add.title"));
+        name.setId("new-user-name");
+        name.setLabel(getTranslation("users.column.name"));
+        name.setMaxLength(UserSummary.NAME_MAX_LENGTH);
+        name.setRequiredIndicatorVisible(true);
+        email.setId("new-user-email");
+        email.setLabel(getTranslation("users.column.email"));
+        email.setMaxLength(UserSummary.EMAIL_MAX_LENGTH);
+        email.setRequiredIndicatorVisible(true);
+        role.setId("new-user-role");
+        role.setLabel(getTranslation("users.column.role"));
+        role.setItems(Role.USER, Role.ADMIN);
+        role.setItemLabelGenerator(r -> getTranslation("users.role." + r.name().toLowerCase()));
+        role.setValue(Role.USER);
+
+        var body = new Div(name, email, role);
+        body.addClassName("dialog-form");
+        var note = new Paragraph(getTranslation(mailConfigured ? "users.add.note" : "users.add.note-no-mail"));
+        note.setId("add-user-note");
+        note.addClassName(mailConfigured ? "dialog-note" : "dialog-warning");
+        add(body, note);
+
+        save.setText(getTranslation("users.add.save"));
+        save.setId("add-user-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickShortcut(Key.ENTER);
+        save.addClickListener(e -> {
+            name.setInvalid(false);
+            email.setInvalid(false);
+            String problem = addUser.add(name.getValue(), email.getValue(), role.getValue());
+            if (problem == null) {
+                close();
+            } else if (problem.equals("users.error.name")) {
+                name.setErrorMessage(getTranslation(problem));
+                name.setInvalid(true);
+            } else {
+                email.setErrorMessage(getTranslation(problem));
+                email.setInvalid(true);
+            }
+        });
+        var cancel = new Button(getTranslation("users.add.cancel"), e -> close());
+        cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        getFooter().add(cancel, save);
+    }
+}

@@ -1,0 +1,76 @@
+package net.kbox.account.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.concurrent.Future;
+import net.kbox.account.PasswordResets;
+import net.kbox.security.ui.LoginView;
+import org.jspecify.annotations.Nullable;
+
+/** "Forgot password?": the same answer, at once, whether or not the address has an account. */
+@Route(value = "forgot-password", autoLayout = false)
+@AnonymousAllowed
+public class ForgotPasswordView extends VerticalLayout implements HasDynamicTitle {
+
+    final EmailField email = new EmailField();
+    final Button send = new Button();
+    final Paragraph answer = new Paragraph();
+    /** The request handled in the background (tests wait for it). */
+    @Nullable Future<?> lastRequest;
+
+    ForgotPasswordView(PasswordResets resets) {
+        setId("forgot-password-view");
+        addClassName("login-view");
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+        var title = new H1(getTranslation("app.name"));
+        title.addClassName("login-title");
+
+        email.setId("reset-email");
+        email.setLabel(getTranslation("forgot.email"));
+        email.setWidthFull();
+        email.setRequiredIndicatorVisible(true);
+        send.setText(getTranslation("forgot.send"));
+        send.setId("reset-send");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.setWidthFull();
+        send.addClickShortcut(Key.ENTER);
+        answer.setId("reset-answer");
+        answer.addClassName("auth-answer");
+        answer.setVisible(false);
+        send.addClickListener(e -> {
+            if (email.getValue().isBlank() || email.isInvalid()) {
+                email.setErrorMessage(getTranslation("forgot.invalid"));
+                email.setInvalid(true);
+                return;
+            }
+            var request = VaadinRequest.getCurrent();
+            lastRequest = resets.requestReset(email.getValue(), request == null ? "unknown" : request.getRemoteAddr());
+            answer.setText(getTranslation("forgot.answer"));
+            answer.setVisible(true);
+            send.setEnabled(false);
+        });
+        var card = new Div(new H2(getTranslation("forgot.title")), new Paragraph(getTranslation("forgot.text")), email,
+                send, answer, new RouterLink(getTranslation("forgot.back"), LoginView.class));
+        card.addClassName("auth-card");
+        add(title, card);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("forgot.page-title");
+    }
+}

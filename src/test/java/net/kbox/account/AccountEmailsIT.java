@@ -1,0 +1,222 @@
+package net.kbox.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import net.kbox.TestAccounts;
+import net.kbox.account.PasswordResets.SetPasswordOutcome;
+import net.kbox.account.UserAdministration.UserAdministrationException;
+import net.kbox.mail.MailEncryption;
+import net.kbox.mail.settings.MailSettingsChange;
+import net.kbox.mail.outbox.OutboxDrainForTests;
+import net.kbox.mail.settings.MailSettingsService;
+import net.kbox.smtp.ReceivedMessage;
+import net.kbox.smtp.StartTlsSmtpServer;
+import net.kbox.support.MailSettingsReset;
+import net.kbox.support.OutboxDrain;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Welcome, set-password and reset e-mails through the outbox to a real STARTTLS server, on MariaDB. */
+@SpringBootTest
+@Import(OutboxDrainForTests.class)
+class AccountEmailsIT {
+
+    private static final Pattern LINK = Pattern.compile("(http://\\S+/set-password\\?token=)([A-Za-z0-9_-]+)");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MailSettingsService settings;
+
+    @Autowired
+    UserAdministration administration;
+
+    @Autowired
+    PasswordResets resets;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    OutboxDrain outbox;
+
+    @Autowired
+    Clock clock;
+
+    StartTlsSmtpServer server;
+
+    @BeforeEach
+    void mailWorks() {
+        MailSettingsReset.nothingSaved(jdbc);
+        jdbc.update("DELETE FROM outbox_message");
+        jdbc.update("DELETE FROM rate_limit_hit");
+        server = StartTlsSmtpServer.withoutLogin();
+        settings.save(new MailSettingsChange("no-reply@kbox.test", "Acme Archive", "localhost", server.port(),
+                MailEncryption.STARTTLS, null, null, false), settings.snapshot().version(), "test");
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private static String unique(String name) {
+        return name + "-" + System.nanoTime() + "@kbox.test";
+    }
+
+    private ReceivedMessage onlyMailTo(String email) {
+        outbox.deliverAll();
+        var mails = server.messages().stream().filter(m -> m.recipients().contains(email)).toList();
+        assertThat(mails).hasSize(1);
+        return mails.getFirst();
+    }
+
+    private static String token(ReceivedMessage mail) {
+        var matcher = LINK.matcher(mail.text());
+        assertThat(matcher.find()).as("a set-password link in:%n%s", mail.text()).isTrue();
+        return matcher.group(2);
+    }
+
+    @Test
+    void test_a_new_user_receives_a_welcome_e_mail_with_a_working_one_time_link() {
+        String email = unique("jane");
+        administration.addUser("Jane Doe", email, Role.USER, TestAccounts.ADMIN_EMAIL);
+
+        var mail = onlyMailTo(email);
+        assertThat(mail.subject()).isEqualTo("Welcome to Acme Archive: set your password");
+        assertThat(mail.header("From")).isEqualTo("Acme Archive <no-reply@kbox.test>");
+        assertThat(mail.text()).contains("Hello Jane Doe", "Your login is " + email, "http://localhost:8080/set-password?token=");
+        assertThat(mail.html()).contains("<a href=\"http://localhost:8080/set-password?token=");
+        String token = token(mail);
+        assertThat(token).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(jdbc.queryForList("SELECT token_hash FROM account_token", String.class)).doesNotContain(token)
+                .contains(AccountTokens.hash(token));
+
+        assertThat(resets.check(token)).hasValueSatisfying(info -> assertThat(info.welcome()).isTrue());
+        assertThat(resets.setPassword(token, "correct horse battery staple")).isEqualTo(SetPasswordOutcome.CHANGED);
+        assertThat(passwordEncoder.matches("correct horse battery staple", accounts.loadUserByUsername(email).getPassword()))
+                .isTrue();
+        assertThat(resets.setPassword(token, "another good passphrase")).as("a link works once")
+                .isEqualTo(SetPasswordOutcome.LINK_INVALID);
+    }
+
+    @Test
+    void test_an_expired_link_is_refused() {
+        String email = unique("late");
+        administration.addUser("Late Larry", email, Role.USER, TestAccounts.ADMIN_EMAIL);
+        String token = token(onlyMailTo(email));
+        jdbc.update("UPDATE account_token SET expires_at = ? WHERE token_hash = ?",
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1), AccountTokens.hash(token));
+
+        assertThat(resets.check(token)).isEmpty();
+        assertThat(resets.setPassword(token, "correct horse battery staple")).isEqualTo(SetPasswordOutcome.LINK_INVALID);
+    }
+
+    @Test
+    void test_user_supplied_values_are_escaped_in_the_html_e_mail() {
+        String email = unique("eve");
+        administration.addUser("<b>Eve</b> & \"Co\"", email, Role.USER, TestAccounts.ADMIN_EMAIL);
+        String html = onlyMailTo(email).html();
+        assertThat(html).contains("&lt;b&gt;Eve&lt;/b&gt; &amp;").doesNotContain("<b>Eve</b>");
+    }
+
+    @Test
+    void test_a_password_reset_e_mails_a_link_valid_once_and_the_change_is_notified() throws Exception {
+        String email = unique("reset");
+        administration.addUser("Reset Rita", email, Role.USER, TestAccounts.ADMIN_EMAIL);
+        resets.setPassword(token(onlyMailTo(email)), "first long passphrase");
+
+        resets.requestReset(email, "192.0.2.10").get(10, TimeUnit.SECONDS);
+        outbox.deliverAll();
+        var reset = server.messages().stream().filter(m -> m.subject().equals("Reset your Acme Archive password"))
+                .filter(m -> m.recipients().contains(email)).toList();
+        assertThat(reset).hasSize(1);
+        String token = token(reset.getFirst());
+        assertThat(resets.check(token)).hasValueSatisfying(info -> assertThat(info.welcome()).isFalse());
+        assertThat(resets.setPassword(token, "second long passphrase")).isEqualTo(SetPasswordOutcome.CHANGED);
+        assertThat(resets.setPassword(token, "third long passphrase")).isEqualTo(SetPasswordOutcome.LINK_INVALID);
+
+        outbox.deliverAll();
+        assertThat(server.messages()).filteredOn(m -> m.recipients().contains(email))
+                .extracting(ReceivedMessage::subject).contains("Your Acme Archive password was changed");
+    }
+
+    @Test
+    void test_the_reset_of_an_unknown_address_sends_nothing() throws Exception {
+        int before = server.messages().size();
+        resets.requestReset(unique("nobody"), "192.0.2.11").get(10, TimeUnit.SECONDS);
+        outbox.deliverAll();
+        assertThat(server.messages()).hasSize(before);
+    }
+
+    @Test
+    void test_reset_requests_are_rate_limited_per_address() throws Exception {
+        String email = unique("flood");
+        administration.addUser("Flood Fred", email, Role.USER, TestAccounts.ADMIN_EMAIL);
+        outbox.deliverAll();
+        for (int i = 0; i < PasswordResets.PER_ADDRESS_PER_HOUR + 2; i++) {
+            resets.requestReset(email, "192.0.2." + (20 + i)).get(10, TimeUnit.SECONDS);
+        }
+        outbox.deliverAll();
+        assertThat(server.messages()).filteredOn(m -> m.recipients().contains(email))
+                .filteredOn(m -> m.subject().startsWith("Reset")).hasSize(PasswordResets.PER_ADDRESS_PER_HOUR);
+    }
+
+    @Test
+    void test_a_weak_password_is_refused_and_the_link_keeps_working() {
+        String email = unique("weak");
+        administration.addUser("Weak Walter", email, Role.USER, TestAccounts.ADMIN_EMAIL);
+        String token = token(onlyMailTo(email));
+        assertThat(resets.setPassword(token, "short")).isEqualTo(SetPasswordOutcome.TOO_WEAK);
+        assertThat(resets.setPassword(token, "aaaaaaaaaaaaaaaa")).isEqualTo(SetPasswordOutcome.TOO_WEAK);
+        assertThat(resets.check(token)).isPresent();
+    }
+
+    @Test
+    void test_one_time_tokens_never_appear_in_any_event() throws Exception {
+        String email = unique("secret");
+        administration.addUser("Secret Sam", email, Role.USER, TestAccounts.ADMIN_EMAIL);
+        String welcome = token(onlyMailTo(email));
+        resets.setPassword(welcome, "a proper long passphrase");
+        resets.requestReset(email, "192.0.2.50").get(10, TimeUnit.SECONDS);
+        outbox.deliverAll();
+        String events = String.join("\n", jdbc.queryForList(
+                "SELECT CONCAT(message, COALESCE(detail, '')) FROM maintenance_event", String.class));
+        assertThat(events).doesNotContain(welcome);
+        server.messages().stream().filter(m -> m.subject().startsWith("Reset")).map(AccountEmailsIT::token)
+                .forEach(token -> assertThat(events).doesNotContain(token));
+    }
+
+    @Test
+    void test_the_last_enabled_administrator_can_be_neither_disabled_nor_demoted() {
+        jdbc.update("UPDATE user_account SET role = 'USER' WHERE role = 'ADMIN' AND email <> ?", TestAccounts.ADMIN_EMAIL);
+        long adminId = jdbc.queryForObject("SELECT id FROM user_account WHERE email = ?", Long.class, TestAccounts.ADMIN_EMAIL);
+        assertThatThrownBy(() -> administration.setEnabled(adminId, false, "test"))
+                .isInstanceOf(UserAdministrationException.class).hasMessage("users.error.last-admin");
+        assertThatThrownBy(() -> administration.changeRole(adminId, Role.USER, "test"))
+                .isInstanceOf(UserAdministrationException.class);
+        assertThat(jdbc.queryForObject("SELECT role FROM user_account WHERE id = ?", String.class, adminId)).isEqualTo("ADMIN");
+    }
+
+    @Test
+    void test_an_address_can_have_only_one_account() {
+        String email = unique("twice");
+        administration.addUser("Twice", email, Role.USER, "test");
+        assertThatThrownBy(() -> administration.addUser("Again", email.toUpperCase(), Role.USER, "test"))
+                .isInstanceOf(UserAdministrationException.class).hasMessage("users.error.exists");
+    }
+}

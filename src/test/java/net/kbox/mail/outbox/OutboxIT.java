@@ -1,0 +1,216 @@
+package net.kbox.mail.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import net.kbox.mail.MailEncryption;
+import net.kbox.mail.settings.MailSettingsChange;
+import net.kbox.mail.settings.MailSettingsService;
+import net.kbox.mail.transport.LogTransport;
+import net.kbox.mail.transport.SmtpTransport;
+import net.kbox.maintenance.EventCategory;
+import net.kbox.maintenance.EventLevel;
+import net.kbox.maintenance.MaintenanceService;
+import net.kbox.smtp.ReceivedMessage;
+import net.kbox.smtp.SilentServer;
+import net.kbox.smtp.StartTlsSmtpServer;
+import net.kbox.support.MailSettingsReset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The outbox on the real MariaDB, delivering to real STARTTLS servers. */
+@SpringBootTest
+class OutboxIT {
+
+    private static final String USER = "outbox-mailer";
+    private static final String PASSWORD = "Outbox-Secret-1";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    OutboxDispatcher dispatcher;
+
+    @Autowired
+    MailSettingsService settings;
+
+    @Autowired
+    SmtpTransport smtp;
+
+    @Autowired
+    LogTransport logDriver;
+
+    @Autowired
+    MaintenanceService maintenance;
+
+    @Autowired
+    Clock clock;
+
+    @BeforeEach
+    void emptyOutbox() {
+        MailSettingsReset.nothingSaved(jdbc);
+        jdbc.update("DELETE FROM outbox_message");
+    }
+
+    private void useServer(int port) {
+        settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box QA", "localhost", port,
+                MailEncryption.STARTTLS, USER, PASSWORD, false), settings.snapshot().version(), "test");
+    }
+
+    private List<Long> queue(int count, String marker) {
+        var ids = new ArrayList<Long>();
+        for (int i = 0; i < count; i++) {
+            ids.add(outbox.enqueue(new OutgoingMail("TEST", "user" + i + "@kbox.test", marker + " #" + i,
+                    "Hello " + i, "<p>Hello " + i + "</p>")));
+        }
+        return ids;
+    }
+
+    private String status(long id) {
+        return jdbc.queryForObject("SELECT status FROM outbox_message WHERE id = ?", String.class, id);
+    }
+
+    @Test
+    void test_queued_messages_are_delivered_over_one_connection_per_batch() {
+        try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
+            useServer(server.port());
+            var ids = queue(5, "batch");
+
+            int delivered = dispatcher.dispatchDue(clock.instant());
+
+            assertThat(delivered).isEqualTo(5);
+            assertThat(server.messages()).extracting(ReceivedMessage::subject)
+                    .containsExactlyInAnyOrder("batch #0", "batch #1", "batch #2", "batch #3", "batch #4");
+            assertThat(server.connections()).isEqualTo(1);
+            assertThat(ids).allSatisfy(id -> assertThat(status(id)).isEqualTo("SENT"));
+            assertThat(outbox.status().waiting()).isZero();
+        }
+    }
+
+    @Test
+    void test_a_queued_message_is_written_in_the_callers_transaction_or_not_at_all() {
+        try {
+            transactions.executeWithoutResult(status -> {
+                queue(1, "rolled back");
+                throw new IllegalStateException("the business change failed");
+            });
+        } catch (IllegalStateException expected) {
+            // the change and its e-mail are gone together
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message", Integer.class)).isZero();
+    }
+
+    @Test
+    void test_when_the_server_is_down_nothing_is_lost_and_everything_arrives_exactly_once_when_it_is_back() {
+        int port;
+        try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
+            port = server.port();
+        }
+        useServer(port);
+        var ids = queue(10, "outage");
+        Instant now = clock.instant();
+
+        assertThat(dispatcher.dispatchDue(now)).isZero();
+        assertThat(ids).allSatisfy(id -> assertThat(status(id)).isEqualTo("QUEUED"));
+        assertThat(jdbc.queryForObject("SELECT MIN(attempts) FROM outbox_message", Integer.class)).isEqualTo(1);
+        assertThat(outbox.status().waiting()).isEqualTo(10);
+        assertThat(maintenance.newest(EventCategory.MAIL, 1).getFirst().level()).isEqualTo(EventLevel.WARNING);
+        // not due yet: the next attempt is a minute later
+        assertThat(dispatcher.dispatchDue(now.plusSeconds(30))).isZero();
+
+        try (var server = StartTlsSmtpServer.withLoginOnPort(USER, PASSWORD, port)) {
+            assertThat(dispatcher.dispatchDue(now.plus(Duration.ofMinutes(2)))).isEqualTo(10);
+            assertThat(dispatcher.dispatchDue(now.plus(Duration.ofMinutes(10)))).isZero();
+
+            assertThat(server.messages()).extracting(ReceivedMessage::subject).doesNotHaveDuplicates().hasSize(10);
+            assertThat(ids).allSatisfy(id -> assertThat(status(id)).isEqualTo("SENT"));
+        }
+    }
+
+    @Test
+    void test_two_dispatchers_on_one_database_never_send_a_message_twice() throws Exception {
+        try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
+            useServer(server.port());
+            queue(200, "shared");
+            var second = new OutboxDispatcher(jdbc, transactions, settings, smtp, logDriver, maintenance, clock, false);
+            Instant now = clock.instant();
+            try (var pool = Executors.newFixedThreadPool(2)) {
+                List<Callable<Integer>> both = List.of(() -> dispatcher.dispatchDue(now), () -> second.dispatchDue(now));
+                int total = 0;
+                for (Future<Integer> result : pool.invokeAll(both)) {
+                    total += result.get();
+                }
+                assertThat(total).isEqualTo(200);
+            }
+            assertThat(server.messages()).hasSize(200)
+                    .extracting(ReceivedMessage::subject).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void test_a_permanently_refused_recipient_fails_at_once_with_an_error_event_and_can_be_resent() {
+        try (var server = StartTlsSmtpServer.withLoginRejecting(USER, PASSWORD, r -> r.startsWith("user1@"))) {
+            useServer(server.port());
+            var ids = queue(3, "refused");
+
+            dispatcher.dispatchDue(clock.instant());
+
+            assertThat(status(ids.get(1))).isEqualTo("FAILED");
+            assertThat(status(ids.get(0))).isEqualTo("SENT");
+            assertThat(status(ids.get(2))).isEqualTo("SENT");
+            var event = maintenance.newest(EventCategory.MAIL, 1).getFirst();
+            assertThat(event.level()).isEqualTo(EventLevel.ERROR);
+            assertThat(event.message()).contains("user1@kbox.test");
+            assertThat(outbox.failed(10)).extracting(OutboxEntry::id).contains(ids.get(1));
+            assertThat(outbox.status().failed()).isEqualTo(1);
+
+            assertThat(outbox.resend(ids.get(1))).isTrue();
+            assertThat(status(ids.get(1))).isEqualTo("QUEUED");
+        }
+    }
+
+    @Test
+    void test_a_message_claimed_by_a_dispatcher_that_died_is_sent_again_never_lost() {
+        try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
+            useServer(server.port());
+            var id = queue(1, "orphan").getFirst();
+            Instant now = clock.instant();
+            jdbc.update("UPDATE outbox_message SET status = 'SENDING', claimed_until = ? WHERE id = ?",
+                    DbTime.of(now.plusSeconds(60)), id);
+
+            assertThat(dispatcher.dispatchDue(now)).isZero();
+            assertThat(dispatcher.dispatchDue(now.plus(OutboxDispatcher.CLAIM).plusSeconds(61))).isEqualTo(1);
+            assertThat(status(id)).isEqualTo("SENT");
+        }
+    }
+
+    @Test
+    void test_a_mute_server_costs_one_timeout_per_batch_not_per_message() {
+        try (var server = SilentServer.start()) {
+            useServer(server.port());
+            queue(20, "mute");
+            long start = System.nanoTime();
+            dispatcher.dispatchDue(clock.instant());
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(smtp.timeout().multipliedBy(3));
+            assertThat(outbox.status().waiting()).isEqualTo(20);
+        }
+    }
+
+}
