@@ -23,7 +23,7 @@ class LogTransportTest {
     void test_the_logged_message_shows_headers_and_both_bodies_readable() {
         String text = transport.render(settings, new MailMessage("jane@kbox.test", "Welcome", "Hello Jane",
                 "<p>Hello Jane</p>", Map.of()));
-        assertThat(text).contains("From: Ärchiv K-Box <no-reply@kbox.test>", "To: jane@kbox.test", "Subject: Welcome",
+        assertThat(text).contains("From: \"Ärchiv K-Box\" <no-reply@kbox.test>", "To: jane@kbox.test", "Subject: Welcome",
                 "Date: Tue, 24 Nov 2026 08:00:00 GMT", "Hello Jane", "----- text/html -----", "<p>Hello Jane</p>");
     }
 
