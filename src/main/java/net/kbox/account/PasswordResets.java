@@ -112,6 +112,7 @@ public class PasswordResets implements DisposableBean {
                 t.getPurpose() == TokenPurpose.SET_PASSWORD));
     }
 
+    @Transactional(readOnly = true)
     public List<PasswordPolicy.Problem> problems(String token, String password) {
         return check(token).map(info -> PasswordPolicy.check(password, info.email())).orElse(List.of());
     }

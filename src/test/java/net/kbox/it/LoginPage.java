@@ -28,6 +28,16 @@ public class LoginPage {
         return this;
     }
 
+    public ForgotPasswordPage forgotPassword() {
+        browser.find(By.cssSelector("vaadin-button[slot='forgot-password']")).click();
+        browser.waitUntil(d -> browser.currentPath().startsWith("/forgot-password"));
+        return new ForgotPasswordPage(browser);
+    }
+
+    public boolean saysPasswordWasSet() {
+        return browser.find(By.id("password-set")).isDisplayed();
+    }
+
     public boolean isShowingError() {
         return browser.find(By.id("login-form")).getDomAttribute("error") != null;
     }

@@ -31,6 +31,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     private final String actor;
     final Grid<UserSummary> grid = new Grid<>();
     final Button add = new Button();
+    final Grid.Column<UserSummary> actionsColumn;
 
     UsersView(UserAdministration administration, AuthenticationContext authentication) {
         this.administration = administration;
@@ -54,7 +55,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(u -> u.lastLoginAt() == null ? getTranslation("users.never")
                 : LAST_LOGIN.format(u.lastLoginAt().atZone(ZoneOffset.UTC)))
                 .setHeader(getTranslation("users.column.last-login")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("users.column.actions")).setAutoWidth(true);
+        actionsColumn = grid.addComponentColumn(this::actions).setHeader(getTranslation("users.column.actions"))
+                .setAutoWidth(true).setKey("actions");
         grid.setAllRowsVisible(true);
 
         var header = new HorizontalLayout(new Span(getTranslation("users.intro")), add);

@@ -1,0 +1,38 @@
+package net.kbox.it;
+
+import org.openqa.selenium.By;
+
+/** The page behind the one-time links of the welcome and reset e-mails. */
+public class SetPasswordPage {
+
+    private final Browser browser;
+
+    SetPasswordPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    /** Opens a link from an e-mail (its path and query, on the application under test). */
+    public static SetPasswordPage follow(Browser browser, String link) {
+        browser.open(link.substring(link.indexOf("set-password")));
+        return new SetPasswordPage(browser);
+    }
+
+    public String heading() {
+        return browser.find(By.cssSelector("#set-password-view h2")).getText();
+    }
+
+    public String rules() {
+        return browser.find(By.id("password-rules")).getText();
+    }
+
+    public LoginPage choosePassword(String password) {
+        browser.find(By.cssSelector("#new-password input")).sendKeys(password);
+        browser.find(By.cssSelector("#repeat-password input")).sendKeys(password);
+        browser.waitForVaadin();
+        var save = browser.find(By.id("set-password-save"));
+        browser.waitUntil(d -> save.getDomAttribute("disabled") == null);
+        save.click();
+        browser.waitUntil(d -> browser.currentPath().startsWith("/login"));
+        return new LoginPage(browser);
+    }
+}

@@ -1,0 +1,36 @@
+package net.kbox.it;
+
+import org.openqa.selenium.By;
+
+/** Administration > Users as an administrator works it. */
+public class UsersPage {
+
+    private final Browser browser;
+
+    public UsersPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    public static UsersPage open(Browser browser) {
+        browser.open("administration/users");
+        browser.find(By.id("users-grid"));
+        return new UsersPage(browser);
+    }
+
+    public UsersPage addUser(String name, String email) {
+        browser.find(By.id("add-user")).click();
+        browser.find(By.cssSelector("#new-user-name input")).sendKeys(name);
+        browser.find(By.cssSelector("#new-user-email input")).sendKeys(email);
+        browser.find(By.id("add-user-save")).click();
+        browser.waitForVaadin();
+        return this;
+    }
+
+    public String notificationText() {
+        return browser.find(By.cssSelector("vaadin-notification-card")).getText();
+    }
+
+    public boolean lists(String email) {
+        return browser.waitUntil(d -> d.findElement(By.id("users-grid")).getText().contains(email));
+    }
+}
