@@ -47,16 +47,17 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         add.addClickListener(e -> new AddUserDialog(this::addUser, administration.canSendMail()).open());
 
         grid.setId("users-grid");
-        grid.addColumn(UserSummary::displayName).setHeader(getTranslation("users.column.name")).setAutoWidth(true);
-        grid.addColumn(UserSummary::email).setHeader(getTranslation("users.column.email")).setAutoWidth(true);
+        grid.addColumn(UserSummary::displayName).setHeader(getTranslation("users.column.name")).setFlexGrow(1);
+        grid.addColumn(UserSummary::email).setHeader(getTranslation("users.column.email")).setFlexGrow(2);
         grid.addColumn(u -> getTranslation("users.role." + u.role().name().toLowerCase()))
-                .setHeader(getTranslation("users.column.role")).setAutoWidth(true);
-        grid.addComponentColumn(this::status).setHeader(getTranslation("users.column.status")).setAutoWidth(true);
+                .setHeader(getTranslation("users.column.role")).setWidth("8.5rem").setFlexGrow(0);
+        grid.addComponentColumn(this::status).setHeader(getTranslation("users.column.status")).setWidth("7.5rem")
+                .setFlexGrow(0);
         grid.addColumn(u -> u.lastLoginAt() == null ? getTranslation("users.never")
                 : LAST_LOGIN.format(u.lastLoginAt().atZone(ZoneOffset.UTC)))
-                .setHeader(getTranslation("users.column.last-login")).setAutoWidth(true);
+                .setHeader(getTranslation("users.column.last-login")).setWidth("11rem").setFlexGrow(0);
         actionsColumn = grid.addComponentColumn(this::actions).setHeader(getTranslation("users.column.actions"))
-                .setAutoWidth(true).setKey("actions");
+                .setWidth("19rem").setFlexGrow(0).setKey("actions");
         grid.setAllRowsVisible(true);
 
         var header = new HorizontalLayout(new Span(getTranslation("users.intro")), add);
