@@ -1,13 +1,12 @@
 package net.kbox.account.ui;
 
+import net.kbox.base.ui.PublicPage;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -22,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 /** "Forgot password?": the same answer, at once, whether or not the address has an account. */
 @Route(value = "forgot-password", autoLayout = false)
 @AnonymousAllowed
-public class ForgotPasswordView extends VerticalLayout implements HasDynamicTitle {
+public class ForgotPasswordView extends PublicPage implements HasDynamicTitle {
 
     final EmailField email = new EmailField();
     final Button send = new Button();
@@ -32,12 +31,6 @@ public class ForgotPasswordView extends VerticalLayout implements HasDynamicTitl
 
     ForgotPasswordView(PasswordResets resets) {
         setId("forgot-password-view");
-        addClassName("login-view");
-        setSizeFull();
-        setAlignItems(Alignment.CENTER);
-        setJustifyContentMode(JustifyContentMode.CENTER);
-        var title = new H1(getTranslation("app.name"));
-        title.addClassName("login-title");
 
         email.setId("reset-email");
         email.setLabel(getTranslation("forgot.email"));
@@ -66,7 +59,7 @@ public class ForgotPasswordView extends VerticalLayout implements HasDynamicTitl
         var card = new Div(new H2(getTranslation("forgot.title")), new Paragraph(getTranslation("forgot.text")), email,
                 send, answer, new RouterLink(getTranslation("forgot.back"), LoginView.class));
         card.addClassName("auth-card");
-        add(title, card);
+        add(card);
     }
 
     @Override

@@ -1,14 +1,13 @@
 package net.kbox.account.ui;
 
+import net.kbox.base.ui.PublicPage;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -27,7 +26,7 @@ import net.kbox.security.ui.LoginView;
 /** Where the links of the welcome and reset e-mails lead: choose a password, with the rules shown up front. */
 @Route(value = "set-password", autoLayout = false)
 @AnonymousAllowed
-public class SetPasswordView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class SetPasswordView extends PublicPage implements BeforeEnterObserver, HasDynamicTitle {
 
     private final PasswordResets resets;
     private String token = "";
@@ -39,14 +38,8 @@ public class SetPasswordView extends VerticalLayout implements BeforeEnterObserv
     SetPasswordView(PasswordResets resets) {
         this.resets = resets;
         setId("set-password-view");
-        addClassName("login-view");
-        setSizeFull();
-        setAlignItems(Alignment.CENTER);
-        setJustifyContentMode(JustifyContentMode.CENTER);
         card.addClassName("auth-card");
-        var title = new H1(getTranslation("app.name"));
-        title.addClassName("login-title");
-        add(title, card);
+        add(card);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package net.kbox.security.ui;
 
+import net.kbox.base.ui.PublicPage;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -14,19 +13,13 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
-public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class LoginView extends PublicPage implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
     private final Paragraph passwordSet = new Paragraph();
 
     public LoginView() {
-        addClassName("login-view");
-        setSizeFull();
-        setAlignItems(Alignment.CENTER);
-        setJustifyContentMode(JustifyContentMode.CENTER);
 
-        var title = new H1(getTranslation("app.name"));
-        title.addClassName("login-title");
         var tagline = new Paragraph(getTranslation("login.tagline"));
         tagline.addClassName("login-tagline");
 
@@ -39,7 +32,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         passwordSet.setId("password-set");
         passwordSet.addClassNames("banner", "banner-info");
         passwordSet.setVisible(false);
-        add(title, tagline, passwordSet, form);
+        add(tagline, passwordSet, form);
     }
 
     private LoginI18n i18n() {
