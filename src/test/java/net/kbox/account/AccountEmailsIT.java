@@ -11,7 +11,6 @@ import net.kbox.account.PasswordResets.SetPasswordOutcome;
 import net.kbox.account.UserAdministration.UserAdministrationException;
 import net.kbox.mail.MailEncryption;
 import net.kbox.mail.settings.MailSettingsChange;
-import net.kbox.mail.outbox.OutboxDrainForTests;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.smtp.ReceivedMessage;
 import net.kbox.smtp.StartTlsSmtpServer;
@@ -22,13 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Welcome, set-password and reset e-mails through the outbox to a real STARTTLS server, on MariaDB. */
 @SpringBootTest
-@Import(OutboxDrainForTests.class)
 class AccountEmailsIT {
 
     private static final Pattern LINK = Pattern.compile("(http://\\S+/set-password\\?token=)([A-Za-z0-9_-]+)");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.regex.Pattern;
 import net.kbox.TestAccounts;
 import net.kbox.mail.MailEncryption;
-import net.kbox.mail.outbox.OutboxDrainForTests;
 import net.kbox.mail.settings.MailSettingsChange;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.smtp.ReceivedMessage;
@@ -19,12 +18,10 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The account e-mails end to end: a real browser, the real app, MariaDB, a real STARTTLS server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(OutboxDrainForTests.class)
 class AccountEmailsBrowserIT {
 
     private static final Pattern LINK = Pattern.compile("http://\\S+/set-password\\?token=[A-Za-z0-9_-]+");

@@ -2,15 +2,25 @@ package net.kbox.mail.outbox;
 
 import java.time.Clock;
 import net.kbox.support.OutboxDrain;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
 
-/** Gives tests of other packages a way to run the package-private dispatcher. */
-@TestConfiguration(proxyBeanMethods = false)
-public class OutboxDrainForTests {
+/**
+ * Gives tests of other packages a way to run the package-private dispatcher. A plain component of the
+ * test sources, so every test context has it and no test needs a context of its own for it.
+ */
+@Component
+class OutboxDrainForTests implements OutboxDrain {
 
-    @Bean
-    OutboxDrain outboxDrain(OutboxDispatcher dispatcher, Clock clock) {
-        return () -> dispatcher.dispatchDue(clock.instant());
+    private final OutboxDispatcher dispatcher;
+    private final Clock clock;
+
+    OutboxDrainForTests(OutboxDispatcher dispatcher, Clock clock) {
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    @Override
+    public int deliverAll() {
+        return dispatcher.dispatchDue(clock.instant());
     }
 }
