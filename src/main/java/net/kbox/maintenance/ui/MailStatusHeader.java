@@ -78,6 +78,7 @@ class MailStatusHeader extends Div {
         time.addClassName("status-time");
         var message = new Span(found.message());
         message.addClassName("status-message");
+        message.setTitle(found.message());
         var show = new Button(getTranslation("maintenance.status.show"), e -> showEvent.accept(found.id()));
         show.setId(target.getId().orElseThrow() + "-show");
         show.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);

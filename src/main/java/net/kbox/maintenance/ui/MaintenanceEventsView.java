@@ -129,7 +129,7 @@ public class MaintenanceEventsView extends VerticalLayout implements HasDynamicT
         grid.setId("events-grid");
         grid.addClassName("events-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.setHeight("24rem");
+        grid.setHeight("20rem");
         grid.setPageSize(50);
         var time = grid.addColumn(e -> EventTexts.time(e.occurredAt(), zone))
                 .setKey("time").setAutoWidth(true).setFlexGrow(0);
@@ -187,6 +187,8 @@ public class MaintenanceEventsView extends VerticalLayout implements HasDynamicT
         event.getLocation().getQueryParameters().getSingleParameter("event").ifPresent(id -> {
             try {
                 showEvent(Long.parseLong(id));
+                // arriving from a link, the administrator came for this event: bring it into view
+                detail.scrollIntoView();
             } catch (NumberFormatException e) {
                 detail.showHint(getTranslation("maintenance.detail.not-found", id));
             }
