@@ -1,7 +1,9 @@
 package net.kbox.maintenance;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +11,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records what happened so that administrators can read it on Maintenance and events. Every event is
@@ -21,10 +24,15 @@ public class MaintenanceService {
     private static final Logger log = LoggerFactory.getLogger("net.kbox.events");
 
     private final MaintenanceEventRepository repository;
+    private final MaintenanceEventQueries queries;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    MaintenanceService(MaintenanceEventRepository repository, Clock clock) {
+    MaintenanceService(MaintenanceEventRepository repository, MaintenanceEventQueries queries,
+            TransactionTemplate transactions, Clock clock) {
         this.repository = repository;
+        this.queries = queries;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -54,6 +62,48 @@ public class MaintenanceService {
     public List<MaintenanceEventView> newest(EventCategory category, int limit) {
         return repository.findByCategoryOrderByOccurredAtDescIdDesc(category, PageRequest.of(0, limit))
                 .map(MaintenanceEvent::toView).getContent();
+    }
+
+    /**
+     * One page of the events that match the filter, newest first (occurred_at, then id, descending).
+     * No count: the page never needs to know how many there are in all.
+     */
+    @Transactional(readOnly = true)
+    public List<EventSummary> find(EventFilter filter, int offset, int limit) {
+        return queries.find(filter, offset, limit);
+    }
+
+    /** One event with its full detail text, e.g. for a link from a notification. */
+    @Transactional(readOnly = true)
+    public Optional<MaintenanceEventView> find(long id) {
+        return repository.findById(id).map(MaintenanceEvent::toView);
+    }
+
+    /** The newest event of a category at a level, e.g. the last failed send (ERROR in MAIL). */
+    @Transactional(readOnly = true)
+    public Optional<EventSummary> newest(EventCategory category, EventLevel level) {
+        return queries.newest(category, level).stream().findFirst();
+    }
+
+    /**
+     * Deletes the events that occurred before {@code cutoff}, in transactions of at most
+     * {@code batchSize} rows, and records how many went.
+     *
+     * @return how many events were deleted
+     */
+    public int deleteOlderThan(Instant cutoff, int batchSize, int retentionDays) {
+        int total = 0;
+        int deleted;
+        do {
+            Integer count = transactions.execute(status -> queries.delete(queries.idsOlderThan(cutoff, batchSize)));
+            deleted = count == null ? 0 : count;
+            total += deleted;
+        } while (deleted == batchSize);
+        if (total > 0) {
+            record(EventLevel.INFO, EventCategory.SYSTEM, "Deleted " + total + " events older than " + retentionDays
+                    + " days (KBOX_EVENTS_RETENTION_DAYS)", null, null);
+        }
+        return total;
     }
 
     private static void logEvent(EventLevel level, EventCategory category, String message, @Nullable String detail,

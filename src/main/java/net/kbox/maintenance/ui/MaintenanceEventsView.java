@@ -1,22 +1,216 @@
 package net.kbox.maintenance.ui;
 
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import net.kbox.account.Role;
+import net.kbox.mail.settings.MailSettingsService;
+import net.kbox.maintenance.EventCategory;
+import net.kbox.maintenance.EventFilter;
+import net.kbox.maintenance.EventLevel;
+import net.kbox.maintenance.EventSummary;
+import net.kbox.maintenance.MaintenanceEventView;
+import net.kbox.maintenance.MaintenanceService;
+import org.jspecify.annotations.Nullable;
 
-/** Placeholder until issue #5 builds this page. */
+/**
+ * Administration > Maintenance and events: where an administrator goes first when something is
+ * wrong. {@code ?event=<id>} opens one event (the Mail page's notifications link here).
+ */
 @Route("administration/maintenance")
 @RolesAllowed(Role.ADMIN_NAME)
-public class MaintenanceEventsView extends VerticalLayout implements HasDynamicTitle {
+public class MaintenanceEventsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
-    public MaintenanceEventsView() {
+    static final String ROUTE = "administration/maintenance";
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
+    private final MaintenanceService maintenance;
+    final MailStatusHeader status;
+    final Select<EventLevel> level = new Select<>();
+    final Select<EventCategory> category = new Select<>();
+    final TextField search = new TextField();
+    final Button refresh = new Button();
+    final Grid<EventSummary> grid = new Grid<>();
+    final EventDetailPanel detail = new EventDetailPanel();
+    private final Grid.Column<EventSummary> timeColumn;
+    /** UTC until the browser tells its zone. */
+    ZoneId zone = UTC;
+
+    MaintenanceEventsView(MaintenanceService maintenance, MailSettingsService settings) {
+        this.maintenance = maintenance;
         setId("maintenance-events-view");
-        addClassName("page");
-        add(new H2(getTranslation("maintenance.title")), new Paragraph(getTranslation("placeholder.text", 5)));
+        addClassNames("page", "events-page");
+        status = new MailStatusHeader(settings, maintenance, this::showEvent, outgoingQueue());
+        timeColumn = configureGrid();
+        var intro = new Paragraph(getTranslation("maintenance.intro"));
+        intro.addClassName("card-text");
+        add(status, intro, filters(), grid, detail);
+        grid.setItems(query -> maintenance.find(filter(), query.getOffset(), query.getLimit()).stream());
+    }
+
+    /**
+     * The outgoing e-mails waiting or retrying, next to the status above.
+     * TODO outbox (issue 6): show the queue (queued, retrying, failed) here; empty until the outbox exists.
+     */
+    Component outgoingQueue() {
+        var queue = new Div();
+        queue.setId("outgoing-queue");
+        queue.setVisible(false);
+        return queue;
+    }
+
+    private Component filters() {
+        level.setId("level-filter");
+        level.setLabel(getTranslation("maintenance.filter.level"));
+        level.setItems(EventLevel.values());
+        level.setEmptySelectionAllowed(true);
+        level.setEmptySelectionCaption(getTranslation("maintenance.filter.level.all"));
+        level.setItemLabelGenerator(l -> l == null ? getTranslation("maintenance.filter.level.all")
+                : getTranslation(EventTexts.levelKey(l)));
+        level.addValueChangeListener(e -> filterChanged());
+
+        category.setId("category-filter");
+        category.setLabel(getTranslation("maintenance.filter.category"));
+        category.setItems(EventCategory.values());
+        category.setEmptySelectionAllowed(true);
+        category.setEmptySelectionCaption(getTranslation("maintenance.filter.category.all"));
+        category.setItemLabelGenerator(c -> c == null ? getTranslation("maintenance.filter.category.all")
+                : getTranslation(EventTexts.categoryKey(c)));
+        category.addValueChangeListener(e -> filterChanged());
+
+        search.setId("event-search");
+        search.setLabel(getTranslation("maintenance.filter.search"));
+        search.setPlaceholder(getTranslation("maintenance.filter.search.placeholder"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setValueChangeTimeout(400);
+        search.addValueChangeListener(e -> filterChanged());
+        search.addClassName("event-search");
+
+        refresh.setId("refresh-events");
+        refresh.setText(getTranslation("maintenance.action.refresh"));
+        refresh.setIcon(VaadinIcon.REFRESH.create());
+        refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        refresh.addClickListener(e -> {
+            status.refresh(zone);
+            grid.getDataProvider().refreshAll();
+        });
+
+        var bar = new HorizontalLayout(level, category, search, refresh);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.setWidthFull();
+        bar.addClassName("event-filters");
+        return bar;
+    }
+
+    private Grid.Column<EventSummary> configureGrid() {
+        grid.setId("events-grid");
+        grid.addClassName("events-grid");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setHeight("20rem");
+        grid.setPageSize(50);
+        var time = grid.addColumn(e -> EventTexts.time(e.occurredAt(), zone))
+                .setKey("time").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(LitRenderer.<EventSummary>of("<span class=\"level-badge ${item.css}\">${item.label}</span>")
+                        .withProperty("css", e -> EventTexts.cssOf(e.level()))
+                        .withProperty("label", e -> getTranslation(EventTexts.levelKey(e.level()))))
+                .setKey("level").setHeader(getTranslation("maintenance.column.level"))
+                .setWidth("7rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.START);
+        grid.addColumn(e -> getTranslation(EventTexts.categoryKey(e.category())))
+                .setKey("category").setHeader(getTranslation("maintenance.column.category"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(EventSummary::message).setKey("message").setHeader(getTranslation("maintenance.column.message"))
+                .setFlexGrow(1).setTooltipGenerator(EventSummary::message);
+        grid.addColumn(e -> e.actor() == null ? "" : e.actor()).setKey("actor")
+                .setHeader(getTranslation("maintenance.column.actor")).setAutoWidth(true).setFlexGrow(0);
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                showEvent(e.getValue().id());
+            }
+        });
+        time.setHeader(getTranslation("maintenance.column.time", zone.getId()));
+        return time;
+    }
+
+    EventFilter filter() {
+        return new EventFilter(level.getValue(), category.getValue(), search.getValue());
+    }
+
+    private void filterChanged() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        status.refresh(zone);
+        attachEvent.getUI().getPage().retrieveExtendedClientDetails(details -> useZone(details.getTimeZoneId()));
+    }
+
+    void useZone(@Nullable String zoneId) {
+        try {
+            zone = zoneId == null || zoneId.isBlank() ? UTC : ZoneId.of(zoneId);
+        } catch (DateTimeException e) {
+            zone = UTC;
+        }
+        timeColumn.setHeader(getTranslation("maintenance.column.time", zone.getId()));
+        status.refresh(zone);
+        grid.getDataProvider().refreshAll();
+        if (detail.shown() != null) {
+            detail.show(detail.shown(), zone);
+        }
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("event").ifPresent(id -> {
+            try {
+                showEvent(Long.parseLong(id));
+                // arriving from a link, the administrator came for this event: bring it into view
+                detail.scrollIntoView();
+            } catch (NumberFormatException e) {
+                detail.showHint(getTranslation("maintenance.detail.not-found", id));
+            }
+        });
+    }
+
+    /** Selects the event in the list (when it is loaded) and shows it in full below; the URL names it. */
+    void showEvent(long id) {
+        var found = maintenance.find(id);
+        if (found.isEmpty()) {
+            grid.asSingleSelect().clear();
+            detail.showHint(getTranslation("maintenance.detail.not-found", String.valueOf(id)));
+            return;
+        }
+        MaintenanceEventView event = found.get();
+        detail.show(event, zone);
+        var summary = new EventSummary(event.id(), event.occurredAt(), event.level(), event.category(),
+                event.message(), event.actor());
+        if (!summary.equals(grid.asSingleSelect().getValue())) {
+            grid.select(summary);
+        }
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, ROUTE + "?event=" + id));
     }
 
     @Override

@@ -1,0 +1,41 @@
+package net.kbox.maintenance.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Span;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import net.kbox.maintenance.EventCategory;
+import net.kbox.maintenance.EventLevel;
+
+/** How events read on the page: labels, coloured level badges, times in the administrator's zone. */
+final class EventTexts {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private EventTexts() {
+    }
+
+    static String levelKey(EventLevel level) {
+        return "maintenance.level." + level.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String categoryKey(EventCategory category) {
+        return "maintenance.category." + category.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String cssOf(EventLevel level) {
+        return "level-" + level.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String time(Instant instant, ZoneId zone) {
+        return TIME.format(instant.atZone(zone));
+    }
+
+    static Component badge(Component translator, EventLevel level) {
+        var badge = new Span(translator.getTranslation(levelKey(level)));
+        badge.addClassNames("level-badge", cssOf(level));
+        return badge;
+    }
+}

@@ -1,0 +1,134 @@
+package net.kbox.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.kbox.TestAccounts;
+import net.kbox.mail.MailField;
+import net.kbox.smtp.PlainSmtpServer;
+import net.kbox.smtp.StartTlsSmtpServer;
+import net.kbox.support.MailSettingsReset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The mail journeys an administrator makes, in a real browser against the real application, the real
+ * MariaDB and real local SMTP servers with real TLS (the app trusts the test CA, see TestMailTrust).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MailJourneysIT {
+
+    private static final String SMTP_USER = "kbox-mailer";
+    private static final String SMTP_PASSWORD = "Smtp-Secret-4-journeys";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Browser browser;
+
+    @BeforeAll
+    void openBrowser() {
+        browser = new Browser(port);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        browser.close();
+    }
+
+    /** Tests share the database and the browser: each starts logged out, with nothing saved on the Mail page. */
+    @BeforeEach
+    void freshStart() {
+        MailSettingsReset.nothingSaved(jdbc);
+        browser.driver().manage().deleteAllCookies();
+    }
+
+    private ShellPage login() {
+        return LoginPage.open(browser).loginAs(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
+    }
+
+    @Test
+    void test_an_administrator_configures_smtp_sends_a_test_e_mail_and_finds_the_settings_saved() {
+        try (var server = StartTlsSmtpServer.withLogin(SMTP_USER, SMTP_PASSWORD)) {
+            login();
+            var mail = new MailSettingsPage(browser);
+
+            mail.setFromAddress("no-reply@kbox.test").setFromName("K-Box Journey")
+                    .setHost(server.host()).setPort(server.port()).chooseEncryption("STARTTLS (usually port 587)")
+                    .setUsername(SMTP_USER).setPassword(SMTP_PASSWORD);
+            browser.screenshot("journey-mail-filled-in");
+            assertThat(mail.save()).isEqualTo("Mail settings saved");
+            browser.screenshot("journey-mail-saved");
+
+            assertThat(mail.sendTestEmail()).isEqualTo("Test e-mail sent to no-reply@kbox.test");
+            browser.screenshot("journey-mail-test-sent");
+            assertThat(server.messages()).hasSize(1);
+            var received = server.messages().getFirst();
+            assertThat(received.header("From")).isEqualTo("K-Box Journey <no-reply@kbox.test>");
+            assertThat(received.subject()).isEqualTo("K-Box test e-mail");
+            assertThat(received.recipients()).containsExactly("no-reply@kbox.test");
+
+            var reloaded = MailSettingsPage.open(browser);
+            assertThat(reloaded.valueOf(MailField.FROM_ADDRESS)).isEqualTo("no-reply@kbox.test");
+            assertThat(reloaded.valueOf(MailField.FROM_NAME)).isEqualTo("K-Box Journey");
+            assertThat(reloaded.valueOf(MailField.HOST)).isEqualTo(server.host());
+            assertThat(reloaded.valueOf(MailField.PORT)).isEqualTo(String.valueOf(server.port()));
+            assertThat(reloaded.valueOf(MailField.USERNAME)).isEqualTo(SMTP_USER);
+            assertThat(reloaded.valueOf(MailField.PASSWORD)).isEmpty();
+            assertThat(reloaded.placeholderOf(MailField.PASSWORD)).isEqualTo("unchanged");
+            assertThat(reloaded.sourceOf(MailField.HOST)).isEqualTo("Saved here");
+            assertThat(reloaded.sourceOf(MailField.PASSWORD)).isEqualTo("Saved here, encrypted");
+            assertThat(browser.driver().getPageSource()).doesNotContain(SMTP_PASSWORD);
+            browser.screenshot("journey-mail-reloaded");
+        }
+    }
+
+    @Test
+    void test_at_the_first_login_a_notice_names_the_missing_settings_and_leads_to_the_mail_page() {
+        login();
+        browser.open("administration/users");
+        var shell = new ShellPage(browser);
+
+        var notice = shell.element(org.openqa.selenium.By.id("mail-configuration-notice"));
+        browser.screenshot("journey-notice");
+        assertThat(notice.getText()).contains("E-mail is not configured");
+        assertThat(shell.element(org.openqa.selenium.By.id("mail-configuration-notice-text")).getText())
+                .contains("SMTP server host").contains("From Address");
+        shell.element(org.openqa.selenium.By.id("mail-configuration-notice-open")).click();
+
+        new MailSettingsPage(browser);
+        assertThat(browser.currentPath()).isEqualTo("/administration/mail");
+    }
+
+    @Test
+    void test_a_failing_test_e_mail_says_why_and_its_diagnosis_is_on_the_events_page() {
+        try (var server = PlainSmtpServer.start()) {
+            login();
+            var mail = new MailSettingsPage(browser);
+            mail.setFromAddress("no-reply@kbox.test").setHost(server.host()).setPort(server.port())
+                    .chooseEncryption("STARTTLS (usually port 587)").save();
+
+            String error = mail.sendTestEmail();
+            browser.screenshot("journey-test-failed");
+            assertThat(error).contains("does not offer STARTTLS");
+            assertThat(server.messages()).isEmpty();
+
+            var events = mail.openEventOfNotification();
+            browser.screenshot("journey-failure-on-events-page");
+            assertThat(browser.currentPath()).startsWith("/administration/maintenance?event=");
+            assertThat(events.shownMessage()).contains("failed").contains("STARTTLS");
+            assertThat(events.shownDetail()).contains("EHLO");
+            assertThat(events.status("last-failed-status")).contains("STARTTLS");
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package net.kbox.it;
+
+import java.util.List;
+import java.util.Locale;
+import net.kbox.mail.MailField;
+import java.util.HashSet;
+import org.jspecify.annotations.Nullable;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/** Administration > Mail ({@code /administration/mail}) as an administrator works it. */
+public class MailSettingsPage {
+
+    private final Browser browser;
+    /** The notification the last action brought up. */
+    private @Nullable WebElement newestNotification;
+
+    public MailSettingsPage(Browser browser) {
+        this.browser = browser;
+        browser.find(By.id("mail-settings-view"));
+        browser.waitForVaadin();
+    }
+
+    public static MailSettingsPage open(Browser browser) {
+        browser.open("administration/mail");
+        return new MailSettingsPage(browser);
+    }
+
+    public MailSettingsPage setFromAddress(String value) {
+        return type(MailField.FROM_ADDRESS, value);
+    }
+
+    public MailSettingsPage setFromName(String value) {
+        return type(MailField.FROM_NAME, value);
+    }
+
+    public MailSettingsPage setHost(String value) {
+        return type(MailField.HOST, value);
+    }
+
+    public MailSettingsPage setPort(int value) {
+        return type(MailField.PORT, String.valueOf(value));
+    }
+
+    /** Clicks the option with this label, e.g. "STARTTLS (usually port 587)". */
+    public MailSettingsPage chooseEncryption(String label) {
+        var option = browser.waitUntil(d -> d.findElements(By.cssSelector("#encryption vaadin-radio-button")).stream()
+                .filter(b -> b.getText().strip().equals(label)).findFirst().orElse(null));
+        var optionLabel = option.findElement(By.cssSelector("label"));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", optionLabel);
+        optionLabel.click();
+        browser.waitForVaadin();
+        return this;
+    }
+
+    public MailSettingsPage setUsername(String value) {
+        return type(MailField.USERNAME, value);
+    }
+
+    public MailSettingsPage setPassword(String value) {
+        return type(MailField.PASSWORD, value);
+    }
+
+    /** Saves and waits for the notification that says how it went. */
+    public String save() {
+        var before = new HashSet<>(notifications());
+        click(By.id("save"));
+        return awaitNotificationAfter(before);
+    }
+
+    /** Sends the test e-mail and waits (the server may take seconds) for the notification with the outcome. */
+    public String sendTestEmail() {
+        var before = new HashSet<>(notifications());
+        click(By.id("send-test"));
+        return awaitNotificationAfter(before);
+    }
+
+    /** The text of the notification the last action brought up, without its link. */
+    public String notificationText() {
+        return newestNotification == null ? ""
+                : newestNotification.findElement(By.cssSelector(".notification-text")).getText();
+    }
+
+    /** Follows the link of the newest notification ("Details on …" / "Read it on …") to the events page. */
+    public MaintenanceEventsPage openEventOfNotification() {
+        if (newestNotification == null) {
+            throw new IllegalStateException("No notification: send a test e-mail first");
+        }
+        newestNotification.findElement(By.id("test-mail-event-link")).click();
+        return new MaintenanceEventsPage(browser);
+    }
+
+    public String valueOf(MailField field) {
+        return input(field).getDomProperty("value");
+    }
+
+    public String placeholderOf(MailField field) {
+        return field(field).getDomProperty("placeholder");
+    }
+
+    /** What the hint under the field says about where the value comes from, e.g. "Saved here". */
+    public String sourceOf(MailField field) {
+        return browser.find(By.cssSelector("#" + id(field) + "-source .value-source-text")).getText();
+    }
+
+    public boolean isReadOnly(MailField field) {
+        return field(field).getDomAttribute("readonly") != null;
+    }
+
+    public boolean isShowingLogDriverBanner() {
+        return !browser.driver().findElements(By.id("log-driver-banner")).stream().filter(WebElement::isDisplayed)
+                .toList().isEmpty();
+    }
+
+    public String logDriverBannerText() {
+        return browser.find(By.id("log-driver-banner")).getText();
+    }
+
+    private MailSettingsPage type(MailField field, String value) {
+        var input = input(field);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(value, Keys.TAB);
+        browser.waitForVaadin();
+        return this;
+    }
+
+    private WebElement field(MailField field) {
+        return browser.find(By.id(id(field)));
+    }
+
+    private WebElement input(MailField field) {
+        return field(field).findElement(By.cssSelector("input"));
+    }
+
+    private List<WebElement> notifications() {
+        return browser.driver().findElements(By.cssSelector("vaadin-notification-card"));
+    }
+
+    private String awaitNotificationAfter(java.util.Set<WebElement> before) {
+        newestNotification = browser.waitUntil(d -> notifications().stream().filter(n -> !before.contains(n))
+                .findFirst().orElse(null));
+        browser.waitForVaadin();
+        return notificationText();
+    }
+
+    /** Scrolls the element to the middle of the page first: the page scrolls inside the shell, not the window. */
+    private void click(By by) {
+        var element = browser.find(by);
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    private static String id(MailField field) {
+        return field.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,151 @@
+package net.kbox.maintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * With 100 000 events on MariaDB, the queries of Maintenance and events use an index and never sort
+ * the table. The events lie in the past (1 to 80 days ago), so other tests' "newest" stays theirs, and
+ * are removed afterwards.
+ */
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MaintenanceEventIndexIT {
+
+    private static final Logger log = LoggerFactory.getLogger(MaintenanceEventIndexIT.class);
+    private static final int EVENTS = 100_000;
+    private static final int ROWS_PER_INSERT = 2_000;
+    private static final EventLevel[] LEVELS = EventLevel.values();
+    private static final EventCategory[] CATEGORIES = EventCategory.values();
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MaintenanceEventQueries queries;
+
+    @Autowired
+    Clock clock;
+
+    private final String marker = "index-" + UUID.randomUUID();
+    private long firstId;
+
+    @BeforeAll
+    void insertManyEvents() {
+        firstId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM maintenance_event", Long.class) + 1;
+        var newest = LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(1)), ZoneOffset.UTC);
+        var format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+        long start = System.nanoTime();
+        var statements = new ArrayList<String>();
+        for (int batch = 0; batch < EVENTS / ROWS_PER_INSERT; batch++) {
+            var sql = new StringBuilder("INSERT INTO maintenance_event (occurred_at, level, category, message, detail, actor) VALUES ");
+            for (int row = 0; row < ROWS_PER_INSERT; row++) {
+                int n = batch * ROWS_PER_INSERT + row;
+                // mostly INFO, some warnings, few errors, as in real life; ~69 s apart over 80 days
+                EventLevel level = n % 20 == 0 ? EventLevel.ERROR : n % 7 == 0 ? EventLevel.WARNING : EventLevel.INFO;
+                EventCategory category = CATEGORIES[(n / 3) % CATEGORIES.length];
+                sql.append(row == 0 ? "" : ",").append("('").append(format.format(newest.minusSeconds(69L * n)))
+                        .append("','").append(level.name()).append("','").append(category.name())
+                        .append("','Event ").append(n).append(" of the index test','detail ").append(n)
+                        .append("','").append(marker).append("')");
+            }
+            statements.add(sql.toString());
+        }
+        jdbc.batchUpdate(statements.toArray(String[]::new));
+        jdbc.execute("ANALYZE TABLE maintenance_event");
+        log.info("Inserted {} events in {} ms", EVENTS, Duration.ofNanos(System.nanoTime() - start).toMillis());
+    }
+
+    @AfterAll
+    void removeThem() {
+        jdbc.update("DELETE FROM maintenance_event WHERE id >= ? AND actor = ?", firstId, marker);
+    }
+
+    private List<Map<String, Object>> explain(EventFilter filter, int offset) {
+        var page = MaintenanceEventQueries.page(filter, offset, 50);
+        var plan = jdbc.queryForList("EXPLAIN " + page.sql(), page.arguments().toArray());
+        log.info("EXPLAIN {} -> {}", filter, plan);
+        return plan;
+    }
+
+    /**
+     * Every access to the table goes through an index, nothing is sorted, and the inner query that
+     * pages through the events reads the index only ("Using index": skipping entries never reads rows).
+     */
+    private static void assertIndexedWithoutSort(List<Map<String, Object>> plan) {
+        assertThat(plan).isNotEmpty();
+        for (var row : plan) {
+            assertThat(String.valueOf(row.get("Extra"))).as("no sort: %s", row).doesNotContain("filesort");
+            if (String.valueOf(row.get("table")).startsWith("<derived")) {
+                continue; // the page's ids: at most LIMIT rows
+            }
+            assertThat(row.get("key")).as("index used: %s", row).isNotNull();
+            assertThat(row.get("type")).as("no full table scan: %s", row).isNotEqualTo("ALL");
+            if ("DERIVED".equals(row.get("select_type"))) {
+                assertThat(String.valueOf(row.get("Extra"))).as("index only: %s", row).contains("Using index");
+            }
+        }
+    }
+
+    @Test
+    void test_the_unfiltered_list_walks_the_time_index() {
+        assertIndexedWithoutSort(explain(EventFilter.ALL, 0));
+        assertIndexedWithoutSort(explain(EventFilter.ALL, 5_000));
+        assertIndexedWithoutSort(explain(EventFilter.ALL, 90_000));
+    }
+
+    @Test
+    void test_the_level_filter_uses_an_index() {
+        assertIndexedWithoutSort(explain(new EventFilter(EventLevel.ERROR, null, null), 0));
+        assertIndexedWithoutSort(explain(new EventFilter(EventLevel.INFO, null, null), 0));
+        assertIndexedWithoutSort(explain(new EventFilter(EventLevel.INFO, null, null), 20_000));
+    }
+
+    @Test
+    void test_the_category_filter_uses_an_index() {
+        assertIndexedWithoutSort(explain(new EventFilter(null, EventCategory.MAIL, null), 0));
+        assertIndexedWithoutSort(explain(new EventFilter(null, EventCategory.MAIL, null), 10_000));
+    }
+
+    @Test
+    void test_level_and_category_together_use_an_index() {
+        assertIndexedWithoutSort(explain(new EventFilter(EventLevel.ERROR, EventCategory.MAIL, null), 0));
+    }
+
+    @Test
+    void test_a_page_comes_back_fast_and_newest_first() {
+        long start = System.nanoTime();
+        var page = queries.find(new EventFilter(EventLevel.WARNING, EventCategory.SETTINGS, null), 500, 50);
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        log.info("One filtered page of 50 in {} ms", millis);
+        assertThat(page).hasSize(50);
+        assertThat(page).isSortedAccordingTo(MaintenanceEventQueries.NEWEST_FIRST);
+        assertThat(page).allSatisfy(e -> assertThat(e.actor()).isEqualTo(marker));
+        assertThat(millis).isLessThan(2_000);
+    }
+
+    @Test
+    void test_the_retention_finds_old_events_through_the_time_index() {
+        var plan = jdbc.queryForList("EXPLAIN " + MaintenanceEventQueries.OLDER_THAN,
+                LocalDateTime.now(ZoneOffset.UTC).minusDays(90), EventRetention.BATCH_SIZE);
+        assertIndexedWithoutSort(plan);
+    }
+}
