@@ -83,6 +83,15 @@ public class Outbox {
                     last_error = NULL WHERE id = ? AND status = 'FAILED'""", now, now, id) == 1;
     }
 
+    /** Puts every failed message back in the queue; returns how many. */
+    @Transactional
+    public int resendAllFailed() {
+        var now = DbTime.of(clock.instant());
+        return jdbc.update("""
+                UPDATE outbox_message SET status = 'QUEUED', attempts = 0, next_attempt_at = ?, created_at = ?,
+                    last_error = NULL WHERE status = 'FAILED'""", now, now);
+    }
+
     private static long number(@Nullable Object value) {
         return value == null ? 0 : ((Number) value).longValue();
     }

@@ -29,6 +29,21 @@ final class EventTexts {
         return "level-" + level.name().toLowerCase(Locale.ROOT);
     }
 
+    /** "5 s", "12 min", "3 h", "2 d": how long something has been waiting. */
+    static String age(java.time.Duration age) {
+        long seconds = Math.max(age.toSeconds(), 0);
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min";
+        }
+        if (seconds < 86_400) {
+            return seconds / 3600 + " h";
+        }
+        return seconds / 86_400 + " d";
+    }
+
     static String time(Instant instant, ZoneId zone) {
         return TIME.format(instant.atZone(zone));
     }

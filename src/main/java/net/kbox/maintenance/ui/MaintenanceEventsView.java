@@ -25,6 +25,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import net.kbox.account.Role;
+import java.time.Clock;
+import net.kbox.mail.outbox.Outbox;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventFilter;
@@ -47,6 +49,7 @@ public class MaintenanceEventsView extends VerticalLayout implements HasDynamicT
 
     private final MaintenanceService maintenance;
     final MailStatusHeader status;
+    final OutgoingQueueTile queue;
     final Select<EventLevel> level = new Select<>();
     final Select<EventCategory> category = new Select<>();
     final TextField search = new TextField();
@@ -57,11 +60,12 @@ public class MaintenanceEventsView extends VerticalLayout implements HasDynamicT
     /** UTC until the browser tells its zone. */
     ZoneId zone = UTC;
 
-    MaintenanceEventsView(MaintenanceService maintenance, MailSettingsService settings) {
+    MaintenanceEventsView(MaintenanceService maintenance, MailSettingsService settings, Outbox outbox, Clock clock) {
         this.maintenance = maintenance;
         setId("maintenance-events-view");
         addClassNames("page", "events-page");
-        status = new MailStatusHeader(settings, maintenance, this::showEvent, outgoingQueue());
+        queue = new OutgoingQueueTile(outbox, clock);
+        status = new MailStatusHeader(settings, maintenance, this::showEvent, queue);
         timeColumn = configureGrid();
         var intro = new Paragraph(getTranslation("maintenance.intro"));
         intro.addClassName("card-text");
@@ -69,16 +73,6 @@ public class MaintenanceEventsView extends VerticalLayout implements HasDynamicT
         grid.setItems(query -> maintenance.find(filter(), query.getOffset(), query.getLimit()).stream());
     }
 
-    /**
-     * The outgoing e-mails waiting or retrying, next to the status above.
-     * TODO outbox (issue 6): show the queue (queued, retrying, failed) here; empty until the outbox exists.
-     */
-    Component outgoingQueue() {
-        var queue = new Div();
-        queue.setId("outgoing-queue");
-        queue.setVisible(false);
-        return queue;
-    }
 
     private Component filters() {
         level.setId("level-filter");
@@ -115,6 +109,7 @@ public class MaintenanceEventsView extends VerticalLayout implements HasDynamicT
         refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         refresh.addClickListener(e -> {
             status.refresh(zone);
+        queue.refresh(zone);
             grid.getDataProvider().refreshAll();
         });
 
@@ -165,6 +160,7 @@ public class MaintenanceEventsView extends VerticalLayout implements HasDynamicT
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         status.refresh(zone);
+        queue.refresh(zone);
         attachEvent.getUI().getPage().retrieveExtendedClientDetails(details -> useZone(details.getTimeZoneId()));
     }
 
@@ -176,6 +172,7 @@ public class MaintenanceEventsView extends VerticalLayout implements HasDynamicT
         }
         timeColumn.setHeader(getTranslation("maintenance.column.time", zone.getId()));
         status.refresh(zone);
+        queue.refresh(zone);
         grid.getDataProvider().refreshAll();
         if (detail.shown() != null) {
             detail.show(detail.shown(), zone);

@@ -189,7 +189,7 @@ class MaintenanceEventsViewIT extends SpringBrowserlessTest {
         assertThat(text(view.status.configuration))
                 .isEqualTo("Mail configurationMissing: SMTP server host, From AddressOpen mail settings");
         assertThat(view.status.configuration.hasClassName("status-problem")).isTrue();
-        assertThat(view.outgoingQueue()).isNotNull();
+        assertThat(view.queue.isVisible()).isTrue();
     }
 
     @Test
