@@ -238,6 +238,7 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
         var form = form();
         form.addFormRow(withHint(host, MailField.HOST), withHint(port, MailField.PORT));
         form.addFormRow(withHint(encryption, MailField.ENCRYPTION));
+        form.setColspan(encryption, 2);
         form.addFormRow(withHint(username, MailField.USERNAME), withHint(password, MailField.PASSWORD));
         var tls = new Paragraph(getTranslation("mail.card.server.tls"));
         tls.addClassName("card-note");
