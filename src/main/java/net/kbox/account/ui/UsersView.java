@@ -25,7 +25,7 @@ import net.kbox.base.ui.Notifications;
 @RolesAllowed(Role.ADMIN_NAME)
 public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter LAST_LOGIN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+    private static final DateTimeFormatter LAST_LOGIN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final UserAdministration administration;
     private final String actor;
@@ -47,17 +47,17 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         add.addClickListener(e -> new AddUserDialog(this::addUser, administration.canSendMail()).open());
 
         grid.setId("users-grid");
-        grid.addColumn(UserSummary::displayName).setHeader(getTranslation("users.column.name")).setFlexGrow(1);
-        grid.addColumn(UserSummary::email).setHeader(getTranslation("users.column.email")).setFlexGrow(2);
+        grid.addComponentColumn(UsersView::who).setHeader(getTranslation("users.column.user")).setFlexGrow(1)
+                .setWidth("14rem");
         grid.addColumn(u -> getTranslation("users.role." + u.role().name().toLowerCase()))
                 .setHeader(getTranslation("users.column.role")).setWidth("8.5rem").setFlexGrow(0);
         grid.addComponentColumn(this::status).setHeader(getTranslation("users.column.status")).setWidth("7.5rem")
                 .setFlexGrow(0);
         grid.addColumn(u -> u.lastLoginAt() == null ? getTranslation("users.never")
                 : LAST_LOGIN.format(u.lastLoginAt().atZone(ZoneOffset.UTC)))
-                .setHeader(getTranslation("users.column.last-login")).setWidth("11rem").setFlexGrow(0);
+                .setHeader(getTranslation("users.column.last-login")).setWidth("10.5rem").setFlexGrow(0);
         actionsColumn = grid.addComponentColumn(this::actions).setHeader(getTranslation("users.column.actions"))
-                .setWidth("19rem").setFlexGrow(0).setKey("actions");
+                .setAutoWidth(true).setFlexGrow(0).setKey("actions");
         grid.setAllRowsVisible(true);
 
         var header = new HorizontalLayout(new Span(getTranslation("users.intro")), add);
@@ -66,6 +66,16 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         header.expand(header.getComponentAt(0));
         add(header, grid);
         refresh();
+    }
+
+    private static com.vaadin.flow.component.html.Div who(UserSummary user) {
+        var name = new Span(user.displayName());
+        name.addClassName("user-name");
+        var email = new Span(user.email());
+        email.addClassName("user-email");
+        var who = new com.vaadin.flow.component.html.Div(name, email);
+        who.addClassName("user-who");
+        return who;
     }
 
     private Span status(UserSummary user) {
