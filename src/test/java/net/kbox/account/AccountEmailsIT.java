@@ -112,6 +112,28 @@ class AccountEmailsIT {
     }
 
     @Test
+    void test_ten_users_added_while_the_server_is_down_each_get_their_welcome_exactly_once_when_it_is_back() {
+        int port = server.port();
+        server.close();
+        var emails = new java.util.ArrayList<String>();
+        for (int i = 0; i < 10; i++) {
+            String email = unique("outage" + i);
+            emails.add(email);
+            administration.addUser("Outage User " + i, email, Role.USER, TestAccounts.ADMIN_EMAIL);
+        }
+        assertThat(outbox.deliverAll()).as("the server is down").isZero();
+
+        server = StartTlsSmtpServer.withoutLoginOnPort(port);
+        var later = clock.instant().plus(java.time.Duration.ofMinutes(2));
+        assertThat(outbox.deliverAllAt(later)).isEqualTo(10);
+        assertThat(outbox.deliverAllAt(later.plus(java.time.Duration.ofMinutes(5)))).isZero();
+
+        for (String email : emails) {
+            assertThat(server.messages()).filteredOn(m -> m.recipients().contains(email)).hasSize(1);
+        }
+    }
+
+    @Test
     void test_an_expired_link_is_refused() {
         String email = unique("late");
         administration.addUser("Late Larry", email, Role.USER, TestAccounts.ADMIN_EMAIL);

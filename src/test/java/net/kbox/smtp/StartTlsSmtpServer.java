@@ -24,6 +24,11 @@ public final class StartTlsSmtpServer extends SubEthaSmtpServer {
         return new StartTlsSmtpServer(username, password, port, recipient -> false);
     }
 
+    /** As {@link #withoutLogin}, on a fixed port: a server that went down and comes back. */
+    public static StartTlsSmtpServer withoutLoginOnPort(int port) {
+        return new StartTlsSmtpServer(null, null, port, recipient -> false);
+    }
+
     /** As {@link #withLogin}, refusing these recipients permanently (550) at RCPT TO. */
     public static StartTlsSmtpServer withLoginRejecting(String username, String password, Predicate<String> rejected) {
         return new StartTlsSmtpServer(username, password, 0, rejected);

@@ -7,4 +7,7 @@ public interface OutboxDrain {
     /** Delivers everything that is due now. */
     int deliverAll();
 
+    /** Delivers everything that is due at a later moment (retries wait 1 min and more). */
+    int deliverAllAt(java.time.Instant moment);
+
 }

@@ -23,4 +23,9 @@ class OutboxDrainForTests implements OutboxDrain {
     public int deliverAll() {
         return dispatcher.dispatchDue(clock.instant());
     }
+
+    @Override
+    public int deliverAllAt(java.time.Instant moment) {
+        return dispatcher.dispatchDue(moment);
+    }
 }
