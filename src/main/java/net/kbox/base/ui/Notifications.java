@@ -35,6 +35,10 @@ public final class Notifications {
         message.addClassName("notification-text");
         var content = new HorizontalLayout(message);
         content.add(extras);
+        // a link in a notification leads somewhere else: the notification has done its job
+        for (Component extra : extras) {
+            extra.getElement().addEventListener("click", e -> notification.close());
+        }
         var close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> notification.close());
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         close.setAriaLabel(notification.getTranslation("notification.close"));
