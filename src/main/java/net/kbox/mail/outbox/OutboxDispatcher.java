@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers due outbox messages in batches, one SMTP connection per batch. Rows are claimed with
+ * Delivers due outbox messages in batches of {@value #BATCH_SIZE}, over one SMTP connection per run that
+ * is kept from batch to batch while the server keeps it open. Rows are claimed with
  * {@code SELECT … FOR UPDATE SKIP LOCKED}, so several application instances share the work and never
  * send the same message twice. A crash between sending and marking a message SENT sends that message
  * once more after the claim expires: a duplicate, never a loss.
@@ -90,11 +91,13 @@ class OutboxDispatcher {
         }
         int delivered = 0;
         List<Claimed> batch;
-        while (!(batch = claim(now)).isEmpty()) {
-            delivered += effective.driver() == MailDriver.LOG ? writeToLog(effective, batch, now)
-                    : sendOverSmtp(effective, batch, now);
-            if (batch.size() < BATCH_SIZE) {
-                break;
+        try (var smtpSession = new SmtpSession(effective)) {
+            while (!(batch = claim(now)).isEmpty()) {
+                delivered += effective.driver() == MailDriver.LOG ? writeToLog(effective, batch, now)
+                        : sendOverSmtp(smtpSession, batch, now);
+                if (batch.size() < BATCH_SIZE) {
+                    break;
+                }
             }
         }
         return delivered;
@@ -108,32 +111,76 @@ class OutboxDispatcher {
         return batch.size();
     }
 
-    private int sendOverSmtp(EffectiveMailSettings effective, List<Claimed> batch, Instant now) {
+    private int sendOverSmtp(SmtpSession session, List<Claimed> batch, Instant now) {
         int sent = 0;
-        try (SmtpConnection connection = smtp.open(effective)) {
-            for (int i = 0; i < batch.size(); i++) {
-                Claimed message = batch.get(i);
-                try {
-                    connection.send(message.toMail());
-                    markSent(message, now);
-                    sent++;
-                } catch (MailDeliveryException e) {
-                    if (e.isPermanent()) {
-                        fail(message, e.error().message(), e.diagnosis());
-                    } else if (connection.isOpen()) {
-                        retryLater(List.of(message), e.error().message(), now);
-                    } else {
-                        retryLater(batch.subList(i, batch.size()), e.error().message(), now);
-                        return sent;
-                    }
-                } catch (IllegalArgumentException e) {
-                    fail(message, e.getMessage() == null ? "invalid message" : e.getMessage(), null);
-                }
-            }
+        SmtpConnection connection;
+        try {
+            connection = session.connection();
         } catch (MailDeliveryException e) {
             retryLater(batch, e.error().message(), now);
+            return 0;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Claimed message = batch.get(i);
+            try {
+                connection.send(message.toMail());
+                markSent(message, now);
+                sent++;
+            } catch (MailDeliveryException e) {
+                if (e.isPermanent()) {
+                    fail(message, e.error().message(), e.diagnosis());
+                } else if (connection.isOpen()) {
+                    retryLater(List.of(message), e.error().message(), now);
+                } else {
+                    session.lost();
+                    retryLater(batch.subList(i, batch.size()), e.error().message(), now);
+                    return sent;
+                }
+            } catch (IllegalArgumentException e) {
+                fail(message, e.getMessage() == null ? "invalid message" : e.getMessage(), null);
+            }
         }
         return sent;
+    }
+
+    /**
+     * The SMTP connection of one run, opened for its first batch and kept for the next ones while the
+     * server keeps it open: a TLS handshake and a login cost as much as dozens of messages (ADR 0008).
+     */
+    private final class SmtpSession implements AutoCloseable {
+
+        private final EffectiveMailSettings settings;
+        private @Nullable SmtpConnection connection;
+
+        SmtpSession(EffectiveMailSettings settings) {
+            this.settings = settings;
+        }
+
+        /** The open connection, or a new one if there is none yet or the server closed it since the last batch. */
+        SmtpConnection connection() throws MailDeliveryException {
+            SmtpConnection current = connection;
+            if (current != null && current.isOpen()) {
+                return current;
+            }
+            lost();
+            current = smtp.open(settings);
+            connection = current;
+            return current;
+        }
+
+        /** Forgets a connection that broke; the next batch opens a new one. */
+        void lost() {
+            close();
+        }
+
+        @Override
+        public void close() {
+            SmtpConnection current = connection;
+            connection = null;
+            if (current != null) {
+                current.close();
+            }
+        }
     }
 
     private List<Claimed> claim(Instant now) {

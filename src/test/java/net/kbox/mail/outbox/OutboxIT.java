@@ -105,6 +105,21 @@ class OutboxIT {
     }
 
     @Test
+    void test_a_run_keeps_its_connection_from_batch_to_batch() {
+        try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
+            useServer(server.port());
+            queue(OutboxDispatcher.BATCH_SIZE * 2 + 10, "batches");
+
+            assertThat(dispatcher.dispatchDue(clock.instant())).isEqualTo(OutboxDispatcher.BATCH_SIZE * 2 + 10);
+
+            assertThat(server.messages()).hasSize(OutboxDispatcher.BATCH_SIZE * 2 + 10)
+                    .extracting(ReceivedMessage::subject).doesNotHaveDuplicates();
+            assertThat(server.connections()).isEqualTo(1);
+            assertThat(outbox.status().waiting()).isZero();
+        }
+    }
+
+    @Test
     void test_a_queued_message_is_written_in_the_callers_transaction_or_not_at_all() {
         try {
             transactions.executeWithoutResult(status -> {

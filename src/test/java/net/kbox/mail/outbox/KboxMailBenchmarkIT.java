@@ -1,0 +1,307 @@
+package net.kbox.mail.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.kbox.bench.BareJakartaMail;
+import net.kbox.bench.BenchmarkMail;
+import net.kbox.bench.BenchmarkSizes;
+import net.kbox.bench.BenchmarkTable;
+import net.kbox.bench.StartedApplication;
+import net.kbox.mail.MailEncryption;
+import net.kbox.mail.settings.MailSettingsChange;
+import net.kbox.mail.settings.MailSettingsService;
+import net.kbox.maintenance.EventCategory;
+import net.kbox.maintenance.EventFilter;
+import net.kbox.maintenance.EventLevel;
+import net.kbox.maintenance.EventSummary;
+import net.kbox.maintenance.MaintenanceService;
+import net.kbox.smtp.ReceivedMessage;
+import net.kbox.smtp.StartTlsSmtpServer;
+import net.kbox.smtp.TestCertificates;
+import net.kbox.support.MailSettingsReset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Mail throughput, events-page latency and footprint, printed as one table with each figure next to
+ * its target. Ratios are measured in one run on one machine: absolute times on shared machines are
+ * noisy, ratios are not.
+ *
+ * <p>By default the sizes are tiny and the class is a correctness test of the normal suite (every
+ * message delivered exactly once, every query returns rows, the application starts); speed is never
+ * asserted. {@code ./mvnw -Pbench verify} runs it with the issue's sizes (see docs/benchmarks.md).
+ */
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KboxMailBenchmarkIT {
+
+    private static final String USER = "bench-mailer";
+    private static final String PASSWORD = "Bench-Secret-1";
+    private static final String FROM = "no-reply@kbox.test";
+    private static final String MAIL = "1 outbox";
+    private static final String EVENTS = "2 events page";
+    private static final String FOOTPRINT = "3 footprint";
+    private static final int ROWS_PER_INSERT = 2_000;
+    private static final int PAGE_SIZE = 50;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    OutboxDispatcher dispatcher;
+
+    @Autowired
+    MailSettingsService settings;
+
+    @Autowired
+    MaintenanceService maintenance;
+
+    @Autowired
+    Clock clock;
+
+    private final BenchmarkSizes sizes = BenchmarkSizes.fromSystemProperties();
+    private final BenchmarkTable table = new BenchmarkTable();
+    private long firstEventId = Long.MAX_VALUE;
+
+    @BeforeAll
+    void emptyOutbox() {
+        MailSettingsReset.nothingSaved(jdbc);
+        jdbc.update("DELETE FROM outbox_message");
+    }
+
+    @AfterAll
+    void printAndCleanUp() {
+        table.note("Sizes: " + sizes + (sizes.full() ? "" : " — tiny sizes of the normal suite: the figures mean "
+                + "nothing, run ./mvnw -Pbench verify"));
+        table.note("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, JDK "
+                + Runtime.version() + ", MariaDB " + jdbc.queryForObject("SELECT VERSION()", String.class));
+        table.print("K-Box Mail benchmark");
+        MailSettingsReset.nothingSaved(jdbc);
+        jdbc.update("DELETE FROM outbox_message");
+        if (!sizes.full()) {
+            jdbc.update("DELETE FROM maintenance_event WHERE id >= ? AND actor IN ('bench', 'bench-admin@kbox.test')", firstEventId);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void test_outbox_throughput_against_one_reused_connection_and_a_connection_per_message() throws Exception {
+        try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
+            settings.save(new MailSettingsChange(FROM, "K-Box QA", "localhost", server.port(), MailEncryption.STARTTLS,
+                    USER, PASSWORD, false), settings.snapshot().version(), "benchmark");
+            var bare = new BareJakartaMail(server.port(), USER, PASSWORD, FROM);
+            int n = sizes.messages();
+            if (sizes.warmUpMessages() > 0) {
+                queue(sizes.warmUpMessages(), "warm-up");
+                drain();
+                bare.sendOverOneConnection(sizes.warmUpMessages(), "warm-up ceiling");
+                bare.sendWithAConnectionEach(sizes.warmUpMessages() / 4, "warm-up naive");
+            }
+
+            queue(n, "dispatcher");
+            long start = System.nanoTime();
+            int delivered = drain();
+            double dispatcherRate = perSecond(n, start);
+            start = System.nanoTime();
+            bare.sendOverOneConnection(n, "ceiling");
+            double ceilingRate = perSecond(n, start);
+            start = System.nanoTime();
+            bare.sendWithAConnectionEach(n, "naive");
+            double naiveRate = perSecond(n, start);
+
+            table.record(MAIL, "dispatcher, " + n + " queued messages", BenchmarkTable.number(dispatcherRate) + " msg/s");
+            table.record(MAIL, "ceiling: Jakarta Mail, one TLS connection", BenchmarkTable.number(ceilingRate) + " msg/s");
+            table.record(MAIL, "naive: a TLS connection per message", BenchmarkTable.number(naiveRate) + " msg/s");
+            table.atLeast(MAIL, "dispatcher / ceiling", dispatcherRate / ceilingRate, "×", 0.8);
+            table.atLeast(MAIL, "dispatcher / naive", dispatcherRate / naiveRate, "×", 3);
+
+            assertThat(delivered).isEqualTo(n);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE status <> 'SENT'", Integer.class))
+                    .isZero();
+            var subjects = server.messages().stream().map(ReceivedMessage::subject).toList();
+            for (String marker : List.of("dispatcher", "ceiling", "naive")) {
+                assertThat(subjects.stream().filter(s -> s != null && s.startsWith(marker + " #")))
+                        .as("every %s message exactly once", marker).hasSize(n).doesNotHaveDuplicates();
+            }
+        } finally {
+            MailSettingsReset.nothingSaved(jdbc);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void test_the_first_page_of_the_events_grid_with_and_without_filters() {
+        firstEventId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM maintenance_event", Long.class) + 1;
+        long start = System.nanoTime();
+        insertEvents(sizes.events());
+        jdbc.execute("ANALYZE TABLE maintenance_event");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        table.record(EVENTS, "load " + sizes.events() + " events (multi-row INSERTs of " + ROWS_PER_INSERT + ")",
+                BenchmarkTable.number(seconds) + " s = " + BenchmarkTable.number(sizes.events() / seconds) + " rows/s");
+
+        var queries = new LinkedHashMap<String, EventFilter>();
+        queries.put("no filter", EventFilter.ALL);
+        queries.put("level ERROR", new EventFilter(EventLevel.ERROR, null, null));
+        queries.put("category MAIL", new EventFilter(null, EventCategory.MAIL, null));
+        queries.put("text 'delivered' (in recent events)", new EventFilter(null, null, "delivered"));
+        queries.put("text of one address (in 1 in 5 000 events)", new EventFilter(null, null, "user4321@"));
+        queries.put("text that matches nothing", new EventFilter(null, null, "no-such-text"));
+        var rows = new LinkedHashMap<String, Integer>();
+        for (var query : queries.entrySet()) {
+            long[] nanos = time(query.getValue(), rows, query.getKey());
+            table.below(EVENTS, query.getKey() + ": median", millis(nanos[nanos.length / 2]), " ms", 50);
+            table.record(EVENTS, query.getKey() + ": p95",
+                    BenchmarkTable.number(millis(nanos[(int) Math.ceil(nanos.length * 0.95) - 1])) + " ms");
+        }
+        table.note("Events page: " + sizes.queryRuns() + " runs per query after 2 warm-up runs, page size " + PAGE_SIZE
+                + ", offset 0. A text search is a LIKE scan (ADR 0007): it is fast when the newest events fill the page, "
+                + "and reads the whole table when few or no events match.");
+
+        assertThat(rows.get("no filter")).isEqualTo(PAGE_SIZE);
+        assertThat(rows.get("level ERROR")).isPositive();
+        assertThat(rows.get("category MAIL")).isPositive();
+        assertThat(rows.get("text 'delivered' (in recent events)")).isPositive();
+        assertThat(rows.get("text that matches nothing")).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void test_the_application_starts_and_delivers_in_a_process_of_its_own() throws Exception {
+        MailSettingsReset.nothingSaved(jdbc);
+        jdbc.update("DELETE FROM outbox_message");
+        try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
+            var environment = Map.of("KBOX_MAIL_HOST", "localhost", "KBOX_MAIL_PORT", String.valueOf(server.port()),
+                    "KBOX_MAIL_ENCRYPTION", "starttls", "KBOX_MAIL_USERNAME", USER, "KBOX_MAIL_PASSWORD", PASSWORD,
+                    "KBOX_MAIL_FROM_ADDRESS", FROM);
+            var arguments = List.of("--kbox.mail.outbox.scheduled=true", "--kbox.mail.outbox.interval=200ms",
+                    "--kbox.mail.ca-certificates=" + TestCertificates.get().caBundle());
+            try (var app = StartedApplication.start(environment, arguments, Duration.ofMinutes(3))) {
+                double afterStart = app.residentMemoryMiB();
+                int m = sizes.footprintMessages();
+                queue(m, "footprint");
+                long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+                while (server.messages().size() < m && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                double afterDispatch = app.residentMemoryMiB();
+
+                table.record(FOOTPRINT, "start to the first served login page",
+                        BenchmarkTable.number(app.startUp().toMillis() / 1000.0) + " s");
+                table.record(FOOTPRINT, "resident memory (VmRSS) after start", BenchmarkTable.number(afterStart) + " MiB");
+                table.record(FOOTPRINT, "resident memory after " + m + " messages dispatched",
+                        BenchmarkTable.number(afterDispatch) + " MiB");
+                table.note("Footprint: net.kbox.Application in a JVM of its own (JVM defaults, development mode from "
+                        + "the build's class path), the test MariaDB, its scheduled dispatcher every 200 ms.");
+
+                assertThat(server.messages()).hasSize(m).extracting(ReceivedMessage::subject).doesNotHaveDuplicates();
+            }
+        } finally {
+            jdbc.update("DELETE FROM outbox_message");
+        }
+    }
+
+    private void queue(int count, String marker) {
+        transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < count; i++) {
+                outbox.enqueue(new OutgoingMail("BENCH", "user" + i + "@kbox.test", BenchmarkMail.subject(marker, i),
+                        BenchmarkMail.text(i), BenchmarkMail.html(i)));
+            }
+        });
+    }
+
+    /** Runs the dispatcher until the queue is empty, as its schedule would; returns how many were delivered. */
+    private int drain() {
+        int total = 0;
+        int delivered;
+        while ((delivered = dispatcher.dispatchDue(clock.instant())) > 0) {
+            total += delivered;
+        }
+        return total;
+    }
+
+    /**
+     * Events in the past (1 to 80 days ago), newest first by id, so that other tests' newest events stay
+     * theirs; marked with the actor {@code bench} (or {@code bench-admin@kbox.test}).
+     */
+    private void insertEvents(int count) {
+        var newest = LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(1)), ZoneOffset.UTC);
+        long spacingMillis = Math.max(1, Duration.ofDays(79).toMillis() / count);
+        var format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+        var statements = new ArrayList<String>();
+        for (int first = 0; first < count; first += ROWS_PER_INSERT) {
+            var sql = new StringBuilder(
+                    "INSERT INTO maintenance_event (occurred_at, level, category, message, detail, actor) VALUES ");
+            for (int n = first; n < Math.min(count, first + ROWS_PER_INSERT); n++) {
+                EventLevel level = n % 20 == 0 ? EventLevel.ERROR : n % 7 == 0 ? EventLevel.WARNING : EventLevel.INFO;
+                EventCategory category = EventCategory.values()[(n / 3) % EventCategory.values().length];
+                String user = "user" + (n % 5_000) + "@example.org";
+                String message = switch (category) {
+                    case MAIL -> level == EventLevel.ERROR ? "E-mail to " + user + " (WELCOME) could not be delivered: "
+                            + "the server refused the recipient" : "E-mail to " + user + " (RESET) was delivered";
+                    case MAIL_LOG_DRIVER -> "Log driver: e-mail to " + user + " written to the log instead of sent";
+                    case SETTINGS -> "Mail settings saved: host smtp" + (n % 7) + ".example.org, port 587, STARTTLS";
+                    case SECURITY -> "Password of " + user + " was reset through a one-time link";
+                    case SYSTEM -> "Deleted " + (n % 1000) + " events older than 90 days";
+                };
+                sql.append(n == first ? "" : ",").append("('")
+                        .append(format.format(newest.minusNanos(spacingMillis * 1_000_000L * (long) n))).append("','")
+                        .append(level.name()).append("','").append(category.name()).append("','").append(message)
+                        .append("',").append(n % 20 == 0 ? "'detail " + n + "'" : "NULL").append(",'")
+                        .append(category == EventCategory.SETTINGS ? "bench-admin@kbox.test" : "bench").append("')");
+            }
+            statements.add(sql.toString());
+        }
+        jdbc.batchUpdate(statements.toArray(String[]::new));
+    }
+
+    /** Sorted durations of the measured runs, after two warm-up runs; the row count goes to {@code rows}. */
+    private long[] time(EventFilter filter, Map<String, Integer> rows, String name) {
+        for (int i = 0; i < 2; i++) {
+            maintenance.find(filter, 0, PAGE_SIZE);
+        }
+        long[] nanos = new long[sizes.queryRuns()];
+        List<EventSummary> page = List.of();
+        for (int i = 0; i < nanos.length; i++) {
+            long start = System.nanoTime();
+            page = maintenance.find(filter, 0, PAGE_SIZE);
+            nanos[i] = System.nanoTime() - start;
+        }
+        rows.put(name, page.size());
+        Arrays.sort(nanos);
+        return nanos;
+    }
+
+    private static double perSecond(int count, long startNanos) {
+        return count / ((System.nanoTime() - startNanos) / 1e9);
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+}
