@@ -41,6 +41,14 @@ public class SmtpTransport {
 
     static final String TIMEOUT_VARIABLE = "KBOX_MAIL_TIMEOUT";
 
+    static {
+        // Jakarta Mail looks its StreamProvider up for every body part; without this name it scans the
+        // class path with a ServiceLoader each time, the largest CPU cost of sending (see docs/benchmarks.md).
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private final Duration timeout;
     private final TrustedCertificates trusted;
 
