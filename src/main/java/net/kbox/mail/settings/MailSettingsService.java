@@ -122,7 +122,8 @@ public class MailSettingsService {
                 saved.setPasswordCiphertext(cipher.encrypt(change.newPassword()));
             }
         }
-        List<MailField> changed = changedFields(before, snapshot(saved), change);
+        var after = snapshot(saved);
+        List<MailField> changed = changedFields(before, after, change);
         if (changed.isEmpty()) {
             return changed;
         }
@@ -134,7 +135,7 @@ public class MailSettingsService {
         }
         maintenance.record(EventLevel.INFO, EventCategory.SETTINGS,
                 "Mail settings changed by " + actor + ": " + String.join(", ", changed.stream().map(MailSettingsService::label).toList()),
-                describe(before, snapshot(saved), changed), actor);
+                describe(before, after, changed), actor);
         return changed;
     }
 
