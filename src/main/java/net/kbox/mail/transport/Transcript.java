@@ -7,19 +7,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Angus's debug output ({@code session.setDebugOut}), split into timed lines. Credentials never get in:
  * everything a client sends after an AUTH command until the server's final answer is replaced, the
  * password and its base64 forms are masked, and the message content is reduced to a line count.
+ *
+ * <p>Angus hands its output over a line at a time ({@code PrintStream.println(String)}); the print
+ * stream of {@link #printStream()} takes such a line as it is, so the content of a message, every line
+ * of which Angus traces, costs a comparison per line rather than encoding and decoding every byte
+ * (docs/benchmarks.md). Anything else printed arrives as bytes and is split here.
  */
 final class Transcript extends OutputStream {
 
     record Line(long nanos, String text) {
 
+        /** Three digits, then nothing, a space or a dash: an SMTP reply line (a hand-written check: it runs for every line). */
         boolean isReply() {
-            return REPLY.matcher(text).matches();
+            return text.length() >= 3 && isDigit(text.charAt(0)) && isDigit(text.charAt(1)) && isDigit(text.charAt(2))
+                    && (text.length() == 3 || text.charAt(3) == ' ' || text.charAt(3) == '-');
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
         }
 
         boolean isFinalReply() {
@@ -36,7 +47,6 @@ final class Transcript extends OutputStream {
     }
 
     static final String CREDENTIALS_REMOVED = "[credentials removed]";
-    private static final Pattern REPLY = Pattern.compile("\\d{3}([ -].*)?");
     /** The start of the session and the latest lines are kept; the middle of a long batch is dropped. */
     private static final int HEAD_LINES = 60;
     private static final int MAX_LINES = 400;
@@ -56,7 +66,24 @@ final class Transcript extends OutputStream {
     }
 
     PrintStream printStream() {
-        return new PrintStream(this, true, StandardCharsets.UTF_8);
+        return new LinePrintStream(this);
+    }
+
+    /** Takes one line that Angus printed; the same as its bytes followed by a line feed, without the bytes. */
+    synchronized void println(String text) {
+        if (text.indexOf('\n') >= 0) {
+            for (String line : text.split("\n", -1)) {
+                println(line);
+            }
+            return;
+        }
+        if (current.size() > 0) { // the start of this line came as bytes
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            write(bytes, 0, bytes.length);
+            endLine();
+            return;
+        }
+        accept(text);
     }
 
     @Override
@@ -94,9 +121,11 @@ final class Transcript extends OutputStream {
     private void endLine() {
         String raw = current.toString(StandardCharsets.UTF_8);
         current.reset();
-        if (raw.endsWith("\r")) {
-            raw = raw.substring(0, raw.length() - 1);
-        }
+        accept(raw);
+    }
+
+    private void accept(String line) {
+        String raw = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
         String kept = structurallyRedacted(raw);
         if (kept == null) {
             return;
@@ -109,6 +138,22 @@ final class Transcript extends OutputStream {
             omitted++;
         }
         lines.add(new Line(System.nanoTime(), redactor.redact(kept)));
+    }
+
+    /** Hands whole lines to the transcript; everything else goes through as bytes. */
+    private static final class LinePrintStream extends PrintStream {
+
+        private final Transcript transcript;
+
+        LinePrintStream(Transcript transcript) {
+            super(transcript, true, StandardCharsets.UTF_8);
+            this.transcript = transcript;
+        }
+
+        @Override
+        public void println(@Nullable String line) {
+            transcript.println(String.valueOf(line));
+        }
     }
 
     /** The line as it may be kept, or {@code null} to drop it (message content). */
