@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.function.Predicate;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
@@ -21,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 abstract class SubEthaSmtpServer implements TestSmtpServer {
 
     private final SMTPServer server;
-    private final List<ReceivedMessage> messages = new CopyOnWriteArrayList<>();
+    /** Guarded by itself; not copy-on-write, which would copy the whole list for every message a benchmark sends. */
+    private final List<ReceivedMessage> messages = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
 
     SubEthaSmtpServer(TestCertificates.@Nullable Identity identity, @Nullable String username,
@@ -62,7 +62,9 @@ abstract class SubEthaSmtpServer implements TestSmtpServer {
 
     @Override
     public List<ReceivedMessage> messages() {
-        return List.copyOf(messages);
+        synchronized (messages) {
+            return List.copyOf(messages);
+        }
     }
 
     /** How many TCP connections the server accepted. */
@@ -100,7 +102,10 @@ abstract class SubEthaSmtpServer implements TestSmtpServer {
 
         @Override
         public @Nullable String data(InputStream data) throws IOException {
-            messages.add(new ReceivedMessage(from, List.copyOf(recipients), data.readAllBytes()));
+            var message = new ReceivedMessage(from, List.copyOf(recipients), data.readAllBytes());
+            synchronized (messages) {
+                messages.add(message);
+            }
             return null;
         }
 
