@@ -4,8 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import net.kbox.mail.EffectiveMailSettings;
 import net.kbox.mail.MailDriver;
 import net.kbox.mail.settings.MailSettingsService;
@@ -21,28 +28,37 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers due outbox messages in batches of {@value #BATCH_SIZE}, over one SMTP connection per run that
  * is kept from batch to batch while the server keeps it open. Rows are claimed with
  * {@code SELECT … FOR UPDATE SKIP LOCKED}, so several application instances share the work and never
- * send the same message twice. A crash between sending and marking a message SENT sends that message
- * once more after the claim expires: a duplicate, never a loss.
+ * send the same message twice. While a batch is sent, the next one is claimed and the accepted
+ * messages are recorded SENT on threads of their own, so the SMTP connection never waits for the
+ * database (ADR 0009). A crash between the server accepting a message and its SENT mark sends it once
+ * more after the claim expires: a duplicate, never a loss, and at most {@value SentRecorder#MAX_UNRECORDED}
+ * of them.
  */
 @Component
 class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     static final int BATCH_SIZE = 50;
-    /** A claim outlives any batch (50 messages, each bounded by the timeouts) with room to spare. */
+    /**
+     * A claim outlives the batch being sent and the one claimed meanwhile (50 messages each, bounded by the
+     * timeouts) with room to spare; it starts when the batch is claimed, however long the run has lasted.
+     */
     static final Duration CLAIM = Duration.ofMinutes(15);
+    private static final int DEADLOCK_ATTEMPTS = 3;
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
+    private final TransactionTemplate claiming;
     private final MailSettingsService settings;
     private final SmtpTransport smtp;
     private final LogTransport logDriver;
@@ -56,7 +72,8 @@ class OutboxDispatcher {
             SmtpTransport smtp, LogTransport logDriver, MaintenanceService maintenance, Clock clock,
             @Value("${kbox.mail.outbox.scheduled:true}") boolean scheduled) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.claiming = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
+        this.claiming.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.settings = settings;
         this.smtp = smtp;
         this.logDriver = logDriver;
@@ -80,60 +97,75 @@ class OutboxDispatcher {
         return lastRun;
     }
 
-    /** Sends everything due at {@code now}; returns how many messages were delivered. */
+    /**
+     * Sends everything due at {@code now}; returns how many messages were delivered. The run's time starts
+     * at {@code now} and goes on with the clock (tests pass a later {@code now} to see retries fall due).
+     */
     int dispatchDue(Instant now) {
         lastRun = now;
+        RunClock time = new RunClock(now);
         releaseExpiredClaims(now);
         EffectiveMailSettings effective = settings.effective();
         if (effective.driver() == MailDriver.SMTP && !effective.missingRequired().isEmpty()
                 || effective.fromAddress() == null) {
             return 0; // nothing can be sent yet; the administrator is told by the configuration notice
         }
+        List<Claimed> batch = claim(time.now());
+        if (batch.isEmpty()) {
+            return 0;
+        }
         int delivered = 0;
-        List<Claimed> batch;
-        try (var smtpSession = new SmtpSession(effective)) {
-            while (!(batch = claim(now)).isEmpty()) {
-                delivered += effective.driver() == MailDriver.LOG ? writeToLog(effective, batch, now)
-                        : sendOverSmtp(smtpSession, batch, now);
-                if (batch.size() < BATCH_SIZE) {
-                    break;
+        try (var smtpSession = new SmtpSession(effective);
+                var recorder = new SentRecorder(jdbc, time::now, name);
+                var claims = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(name + "-claim").factory())) {
+            while (!batch.isEmpty()) {
+                // a full batch suggests there is more: claim the next one while this one is sent
+                Future<List<Claimed>> next = batch.size() < BATCH_SIZE ? CompletableFuture.completedFuture(List.of())
+                        : claims.submit(() -> claim(time.now()));
+                try {
+                    delivered += effective.driver() == MailDriver.LOG ? writeToLog(effective, batch, recorder)
+                            : sendOverSmtp(smtpSession, batch, recorder, time);
+                } catch (RuntimeException e) {
+                    release(next);
+                    throw e;
                 }
+                batch = claimed(next);
             }
         }
         return delivered;
     }
 
-    private int writeToLog(EffectiveMailSettings effective, List<Claimed> batch, Instant now) {
+    private int writeToLog(EffectiveMailSettings effective, List<Claimed> batch, SentRecorder recorder) {
         for (Claimed message : batch) {
             logDriver.deliver(effective, message.toMail(), null);
-            markSent(message, now);
+            recorder.accepted(message.id());
         }
         return batch.size();
     }
 
-    private int sendOverSmtp(SmtpSession session, List<Claimed> batch, Instant now) {
+    private int sendOverSmtp(SmtpSession session, List<Claimed> batch, SentRecorder recorder, RunClock time) {
         int sent = 0;
         SmtpConnection connection;
         try {
             connection = session.connection();
         } catch (MailDeliveryException e) {
-            retryLater(batch, e.error().message(), now);
+            retryLater(batch, e.error().message(), time.now());
             return 0;
         }
         for (int i = 0; i < batch.size(); i++) {
             Claimed message = batch.get(i);
             try {
                 connection.send(message.toMail());
-                markSent(message, now);
+                recorder.accepted(message.id());
                 sent++;
             } catch (MailDeliveryException e) {
                 if (e.isPermanent()) {
                     fail(message, e.error().message(), e.diagnosis());
                 } else if (connection.isOpen()) {
-                    retryLater(List.of(message), e.error().message(), now);
+                    retryLater(List.of(message), e.error().message(), time.now());
                 } else {
                     session.lost();
-                    retryLater(batch.subList(i, batch.size()), e.error().message(), now);
+                    retryLater(batch.subList(i, batch.size()), e.error().message(), time.now());
                     return sent;
                 }
             } catch (IllegalArgumentException e) {
@@ -141,6 +173,50 @@ class OutboxDispatcher {
             }
         }
         return sent;
+    }
+
+    /** The batch claimed in the background; a failure to claim ends the run like any database failure. */
+    private static List<Claimed> claimed(Future<List<Claimed>> next) {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while claiming outbox messages", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new IllegalStateException("could not claim outbox messages", e.getCause());
+        }
+    }
+
+    /**
+     * After a failure, puts the batch claimed in the background back in the queue at once, rather than
+     * after its claim expires. If the database is what failed, the claim expires as usual.
+     */
+    private void release(Future<List<Claimed>> next) {
+        try {
+            List<Claimed> rows = claimed(next);
+            if (!rows.isEmpty()) {
+                jdbc.update("UPDATE outbox_message SET status = 'QUEUED', claimed_until = NULL WHERE status = 'SENDING' "
+                        + "AND id IN (" + placeholders(rows.size()) + ")", rows.stream().map(Claimed::id).toArray());
+            }
+        } catch (RuntimeException e) {
+            log.debug("The claimed outbox messages wait for their claim to expire", e);
+        }
+    }
+
+    /** The time of a run: its start as given, then the clock's progress (a run can last longer than a claim). */
+    private static final class RunClock {
+
+        private final Instant start;
+        private final long startNanos = System.nanoTime();
+
+        RunClock(Instant start) {
+            this.start = start;
+        }
+
+        Instant now() {
+            return start.plusNanos(System.nanoTime() - startNanos);
+        }
     }
 
     /**
@@ -183,8 +259,17 @@ class OutboxDispatcher {
         }
     }
 
+    /**
+     * Claims up to {@value #BATCH_SIZE} due messages. READ COMMITTED: the claim locks the rows it takes and
+     * no gaps between them, so dispatchers claiming and recording side by side do not deadlock each other
+     * (InnoDB's REPEATABLE READ would lock the gaps of the status index and the rows moving into them).
+     */
     private List<Claimed> claim(Instant now) {
-        List<Claimed> claimed = transactions.execute(status -> {
+        return retryingDeadlocks(() -> claimOnce(now));
+    }
+
+    private List<Claimed> claimOnce(Instant now) {
+        List<Claimed> claimed = claiming.execute(status -> {
             List<Claimed> rows = jdbc.query("""
                     SELECT id, kind, recipient, subject, text_body, html_body, attempts, created_at
                     FROM outbox_message WHERE status = 'QUEUED' AND next_attempt_at <= ?
@@ -194,9 +279,11 @@ class OutboxDispatcher {
                             rs.getInt("attempts"), DbTime.read(rs, "created_at")),
                     DbTime.of(now), BATCH_SIZE);
             if (!rows.isEmpty()) {
-                var until = DbTime.of(now.plus(CLAIM));
-                jdbc.batchUpdate("UPDATE outbox_message SET status = 'SENDING', claimed_until = ? WHERE id = ?",
-                        rows.stream().map(r -> new Object[] {until, r.id()}).toList());
+                var arguments = new ArrayList<Object>(rows.size() + 1);
+                arguments.add(DbTime.of(now.plus(CLAIM)));
+                rows.forEach(row -> arguments.add(row.id()));
+                jdbc.update("UPDATE outbox_message SET status = 'SENDING', claimed_until = ? WHERE id IN ("
+                        + placeholders(rows.size()) + ")", arguments.toArray());
             }
             return rows;
         });
@@ -212,10 +299,26 @@ class OutboxDispatcher {
         }
     }
 
-    private void markSent(Claimed message, Instant now) {
-        jdbc.update("""
-                UPDATE outbox_message SET status = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_until = NULL,
-                    last_error = NULL WHERE id = ?""", DbTime.of(now), message.id());
+    /**
+     * Runs a statement or transaction again when the database chose it as a deadlock's victim (it was rolled
+     * back whole, so running it again is safe); gives up after {@value #DEADLOCK_ATTEMPTS} attempts.
+     */
+    static <T> T retryingDeadlocks(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt >= DEADLOCK_ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("Deadlock on the outbox, attempt {} of {}", attempt, DEADLOCK_ATTEMPTS, e);
+            }
+        }
+    }
+
+    /** {@code ?, ?, ?} for an {@code IN} list of {@code count} values. */
+    static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private void retryLater(List<Claimed> messages, String reason, Instant now) {
@@ -226,9 +329,9 @@ class OutboxDispatcher {
                 givenUp.add(message);
                 continue;
             }
-            jdbc.update("""
+            retryingDeadlocks(() -> jdbc.update("""
                     UPDATE outbox_message SET status = 'QUEUED', attempts = attempts + 1, next_attempt_at = ?,
-                        claimed_until = NULL, last_error = ? WHERE id = ?""", DbTime.of(next), truncate(reason), message.id());
+                        claimed_until = NULL, last_error = ? WHERE id = ?""", DbTime.of(next), truncate(reason), message.id()));
         }
         givenUp.forEach(message -> fail(message, "gave up after 24 hours: " + reason, null));
         int waiting = messages.size() - givenUp.size();
@@ -239,9 +342,9 @@ class OutboxDispatcher {
     }
 
     private void fail(Claimed message, String reason, @Nullable String diagnosis) {
-        jdbc.update("""
+        retryingDeadlocks(() -> jdbc.update("""
                 UPDATE outbox_message SET status = 'FAILED', attempts = attempts + 1, claimed_until = NULL,
-                    last_error = ? WHERE id = ?""", truncate(reason), message.id());
+                    last_error = ? WHERE id = ?""", truncate(reason), message.id()));
         maintenance.record(EventLevel.ERROR, EventCategory.MAIL, "E-mail to " + message.recipient() + " ("
                 + message.kind() + ") could not be delivered: " + reason + ". An administrator can send it again.",
                 diagnosis, null);

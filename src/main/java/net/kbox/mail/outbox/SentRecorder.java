@@ -1,0 +1,175 @@
+package net.kbox.mail.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Records the messages the SMTP server accepted as SENT, on a thread of its own, while the dispatcher
+ * sends the next ones (ADR 0009). A statement records {@value #GROUP} messages, or fewer once the oldest
+ * has waited {@link #MAX_WAIT}, and the sender is never more than {@value #MAX_UNRECORDED} accepted
+ * messages ahead of the database: a crash re-sends at most those, never loses one.
+ */
+final class SentRecorder implements AutoCloseable {
+
+    /** How many accepted messages one statement records, at most and as a rule. */
+    static final int GROUP = 8;
+    /** Accepted messages that may wait for their SENT mark: what a crash can send twice. */
+    static final int MAX_UNRECORDED = 2 * GROUP;
+    /** How long an accepted message waits for the rest of its group, when the server is slow. */
+    static final Duration MAX_WAIT = Duration.ofMillis(100);
+
+    private final JdbcTemplate jdbc;
+    private final Supplier<Instant> clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final List<Long> waiting = new ArrayList<>();
+    private final Thread writer;
+    private long oldestWaitingSince;
+    private int writing;
+    private boolean closed;
+    private @Nullable RuntimeException failure;
+
+    /**
+     * @param clock the time written as {@code sent_at}
+     * @param name the dispatcher's name, for the writer thread's
+     */
+    SentRecorder(JdbcTemplate jdbc, Supplier<Instant> clock, String name) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.writer = Thread.ofPlatform().name(name + "-sent").start(this::writeUntilClosed);
+    }
+
+    /**
+     * Notes that the server accepted this message; waits while {@value #MAX_UNRECORDED} are unrecorded.
+     *
+     * @throws RuntimeException the database's failure to record earlier ones: stop sending
+     */
+    void accepted(long id) {
+        lock.lock();
+        try {
+            while (waiting.size() + writing >= MAX_UNRECORDED && failure == null) {
+                changed.awaitUninterruptibly();
+            }
+            throwFailure();
+            if (waiting.isEmpty()) {
+                oldestWaitingSince = System.nanoTime();
+                changed.signalAll(); // the writer starts counting MAX_WAIT
+            }
+            waiting.add(id);
+            if (waiting.size() == GROUP) {
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until every accepted message is recorded, and ends the writer.
+     *
+     * @throws RuntimeException the database's failure to record some of them (they stay claimed, and are
+     *     sent again once the claim expires)
+     */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // the messages accepted so far must be recorded first
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        lock.lock();
+        try {
+            throwFailure();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void throwFailure() {
+        RuntimeException current = failure;
+        if (current != null) {
+            throw current;
+        }
+    }
+
+    private void writeUntilClosed() {
+        List<Long> group;
+        while (!(group = nextGroup()).isEmpty()) {
+            RuntimeException failed = null;
+            try {
+                record(group);
+            } catch (RuntimeException e) {
+                failed = e;
+            }
+            lock.lock();
+            try {
+                writing = 0;
+                failure = failed;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            if (failed != null) {
+                return;
+            }
+        }
+    }
+
+    /** Waits for a group to record: full, or its oldest waited long enough, or the run ends. Empty: stop. */
+    private List<Long> nextGroup() {
+        lock.lock();
+        try {
+            while (!closed && waiting.size() < GROUP) {
+                if (waiting.isEmpty()) {
+                    changed.awaitUninterruptibly();
+                    continue;
+                }
+                long left = MAX_WAIT.toNanos() - (System.nanoTime() - oldestWaitingSince);
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    changed.awaitNanos(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            List<Long> group = List.copyOf(waiting);
+            waiting.clear();
+            writing = group.size();
+            return group;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void record(List<Long> ids) {
+        var arguments = new ArrayList<Object>(ids.size() + 1);
+        arguments.add(DbTime.of(clock.get()));
+        arguments.addAll(ids);
+        String sql = "UPDATE outbox_message SET status = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_until = NULL, "
+                + "last_error = NULL WHERE id IN (" + OutboxDispatcher.placeholders(ids.size()) + ")";
+        OutboxDispatcher.retryingDeadlocks(() -> jdbc.update(sql, arguments.toArray()));
+    }
+}

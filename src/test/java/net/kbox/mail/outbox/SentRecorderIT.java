@@ -1,0 +1,146 @@
+package net.kbox.mail.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.kbox.support.MailSettingsReset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The SENT marks written beside the sending, on the real MariaDB: none lost, and never far behind. */
+@SpringBootTest
+class SentRecorderIT {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    Clock clock;
+
+    @BeforeEach
+    void emptyOutbox() {
+        MailSettingsReset.nothingSaved(jdbc);
+        jdbc.update("DELETE FROM outbox_message");
+    }
+
+    private List<Long> queue(int count) {
+        var ids = new ArrayList<Long>();
+        for (int i = 0; i < count; i++) {
+            ids.add(outbox.enqueue(new OutgoingMail("TEST", "user" + i + "@kbox.test", "recorded #" + i, "Hello", null)));
+        }
+        return ids;
+    }
+
+    private int sent(List<Long> ids) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE status = 'SENT' AND sent_at IS NOT NULL "
+                + "AND id IN (" + OutboxDispatcher.placeholders(ids.size()) + ")", Integer.class, ids.toArray());
+    }
+
+    @Test
+    void test_every_accepted_message_is_recorded_sent_when_the_run_ends() {
+        var ids = queue(45);
+
+        try (var recorder = new SentRecorder(jdbc, clock::instant, "test")) {
+            ids.forEach(recorder::accepted);
+        }
+
+        assertThat(sent(ids)).isEqualTo(45);
+        assertThat(jdbc.queryForObject("SELECT MIN(attempts) FROM outbox_message", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void test_a_message_accepted_alone_is_recorded_without_waiting_for_a_group_or_the_end_of_the_run()
+            throws InterruptedException {
+        var ids = queue(1);
+
+        try (var recorder = new SentRecorder(jdbc, clock::instant, "test")) {
+            recorder.accepted(ids.getFirst());
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (sent(ids) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(sent(ids)).as("recorded while the run goes on").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void test_the_sender_waits_while_the_database_is_max_unrecorded_messages_behind() throws Exception {
+        var ids = queue(40);
+        var locked = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        // another transaction holds the first message's row, so recording its group waits
+        var holder = Thread.ofPlatform().start(() -> transactions.executeWithoutResult(status -> {
+            jdbc.queryForObject("SELECT id FROM outbox_message WHERE id = ? FOR UPDATE", Long.class, ids.getFirst());
+            locked.countDown();
+            awaitQuietly(release);
+        }));
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+
+        var returned = new AtomicInteger();
+        try (var recorder = new SentRecorder(jdbc, clock::instant, "test")) {
+            var sender = Thread.ofPlatform().start(() -> ids.forEach(id -> {
+                recorder.accepted(id);
+                returned.incrementAndGet();
+            }));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (returned.get() < SentRecorder.MAX_UNRECORDED && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(300); // room for a sender that would not wait
+
+            assertThat(returned.get()).isEqualTo(SentRecorder.MAX_UNRECORDED);
+            assertThat(sender.isAlive()).isTrue();
+
+            release.countDown();
+            sender.join(Duration.ofSeconds(20));
+            assertThat(returned.get()).isEqualTo(40);
+        } finally {
+            release.countDown();
+            holder.join(Duration.ofSeconds(20));
+        }
+        assertThat(sent(ids)).isEqualTo(40);
+    }
+
+    @Test
+    void test_when_the_database_cannot_record_the_sender_is_stopped_and_the_messages_stay_claimed() {
+        var ids = queue(40);
+        jdbc.update("UPDATE outbox_message SET status = 'SENDING'");
+        // a database that refuses connections: nothing listens on port 1
+        var unreachable = new JdbcTemplate(new DriverManagerDataSource("jdbc:mariadb://127.0.0.1:1/kbox", "kbox", "x"));
+
+        var recorder = new SentRecorder(unreachable, clock::instant, "test");
+        assertThatThrownBy(() -> ids.forEach(recorder::accepted)).isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(recorder::close).isInstanceOf(DataAccessException.class);
+
+        assertThat(sent(ids)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE status = 'SENDING'", Integer.class))
+                .as("sent again once their claim expires").isEqualTo(40);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
