@@ -2,6 +2,7 @@ package net.kbox.mail.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -12,10 +13,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import net.kbox.bench.BareJakartaMail;
 import net.kbox.bench.BenchmarkMail;
 import net.kbox.bench.BenchmarkSizes;
 import net.kbox.bench.BenchmarkTable;
+import net.kbox.bench.ProcessCpu;
 import net.kbox.bench.StartedApplication;
 import net.kbox.mail.MailEncryption;
 import net.kbox.mail.settings.MailSettingsChange;
@@ -63,6 +67,9 @@ class KboxMailBenchmarkIT {
     private static final String FOOTPRINT = "3 footprint";
     private static final int ROWS_PER_INSERT = 2_000;
     private static final int PAGE_SIZE = 50;
+    /** JIT compilation during a warm-up round below which the JVM counts as warm. */
+    private static final long JIT_QUIET_MILLIS = 100;
+    private static final int MAX_WARM_UP_ROUNDS = 12;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -116,36 +123,59 @@ class KboxMailBenchmarkIT {
             settings.save(new MailSettingsChange(FROM, "K-Box QA", "localhost", server.port(), MailEncryption.STARTTLS,
                     USER, PASSWORD, false), settings.snapshot().version(), "benchmark");
             var bare = new BareJakartaMail(server.port(), USER, PASSWORD, FROM);
+            var cpu = ProcessCpu.ofThisJvmAndTheDatabaseAt(System.getProperty("kbox.test.db.url", ""));
             int n = sizes.messages();
-            if (sizes.warmUpMessages() > 0) {
-                queue(sizes.warmUpMessages(), "warm-up");
-                drain();
-                bare.sendOverOneConnection(sizes.warmUpMessages(), "warm-up ceiling");
-                bare.sendWithAConnectionEach(sizes.warmUpMessages() / 4, "warm-up naive");
+            var markers = new ArrayList<String>();
+            // Warm-up rounds are alike the measured ones, at least the given number and then until the JIT has
+            // (nearly) stopped compiling: while it compiles, it takes one of the two cores from whichever path
+            // runs (docs/benchmarks.md).
+            int warmUps = 0;
+            for (boolean warm = sizes.warmUpRounds() == 0; !warm; ) {
+                warmUps++;
+                Round round = round(bare, cpu, n, "warm-up " + warmUps, warmUps % 2 == 1);
+                markers.addAll(List.of("dispatcher warm-up " + warmUps, "ceiling warm-up " + warmUps));
+                warm = warmUps >= sizes.warmUpRounds()
+                        && (round.dispatcher().jitMillis() + round.ceiling().jitMillis() < JIT_QUIET_MILLIS
+                                || warmUps >= MAX_WARM_UP_ROUNDS);
             }
+            var rounds = new ArrayList<Round>();
+            for (int r = 1; r <= sizes.rounds(); r++) {
+                rounds.add(round(bare, cpu, n, String.valueOf(r), r % 2 == 1));
+                markers.addAll(List.of("dispatcher " + r, "ceiling " + r));
+            }
+            if (sizes.warmUpRounds() > 0) {
+                bare.sendWithAConnectionEach(Math.max(1, n / 20), "warm-up naive");
+            }
+            markers.add("naive");
+            Measured naive = measure(cpu, n, () -> bare.sendWithAConnectionEach(n, "naive"));
 
-            queue(n, "dispatcher");
-            long start = System.nanoTime();
-            int delivered = drain();
-            double dispatcherRate = perSecond(n, start);
-            start = System.nanoTime();
-            bare.sendOverOneConnection(n, "ceiling");
-            double ceilingRate = perSecond(n, start);
-            start = System.nanoTime();
-            bare.sendWithAConnectionEach(n, "naive");
-            double naiveRate = perSecond(n, start);
+            double dispatcherRate = median(rounds.stream().mapToDouble(round -> round.dispatcher().rate()));
+            table.record(MAIL, "dispatcher, " + n + " queued messages: median of " + rounds.size() + " rounds (range)",
+                    BenchmarkTable.number(dispatcherRate) + " msg/s"
+                            + range(rounds.stream().mapToDouble(round -> round.dispatcher().rate())));
+            table.record(MAIL, "ceiling: Jakarta Mail, one TLS connection: median (range)",
+                    BenchmarkTable.number(median(rounds.stream().mapToDouble(round -> round.ceiling().rate()))) + " msg/s"
+                            + range(rounds.stream().mapToDouble(round -> round.ceiling().rate())));
+            table.record(MAIL, "naive: a TLS connection per message: one run", BenchmarkTable.number(naive.rate()) + " msg/s");
+            table.atLeast(MAIL, "dispatcher / ceiling: median of the rounds' ratios"
+                    + range(rounds.stream().mapToDouble(Round::ratio)), median(rounds.stream().mapToDouble(Round::ratio)), "×", 0.8);
+            table.atLeast(MAIL, "dispatcher / naive", dispatcherRate / naive.rate(), "×", 3);
+            table.record(MAIL, "CPU per message, dispatcher: this JVM + MariaDB (median)",
+                    cpuFigure(rounds.stream().map(round -> round.dispatcher().cpuMicros())));
+            table.record(MAIL, "CPU per message, ceiling: this JVM + MariaDB (median)",
+                    cpuFigure(rounds.stream().map(round -> round.ceiling().cpuMicros())));
+            table.note("Outbox: " + warmUps + " warm-up rounds, then " + rounds.size() + " measured ones. In each "
+                    + "round " + n + " messages are queued, then the dispatcher delivers them and the bare loop sends as many, "
+                    + "taking turns to go first; the ratio is taken within a round, whose two halves ran in the same "
+                    + "conditions. The JVM's CPU includes the test SMTP server's. Rounds (dispatcher / ceiling): "
+                    + rounds.stream().map(Round::toString).collect(Collectors.joining("; ")) + ". The JIT compiled for "
+                    + rounds.stream().mapToLong(round -> round.dispatcher().jitMillis() + round.ceiling().jitMillis()).sum()
+                    + " ms during the measured rounds.");
 
-            table.record(MAIL, "dispatcher, " + n + " queued messages", BenchmarkTable.number(dispatcherRate) + " msg/s");
-            table.record(MAIL, "ceiling: Jakarta Mail, one TLS connection", BenchmarkTable.number(ceilingRate) + " msg/s");
-            table.record(MAIL, "naive: a TLS connection per message", BenchmarkTable.number(naiveRate) + " msg/s");
-            table.atLeast(MAIL, "dispatcher / ceiling", dispatcherRate / ceilingRate, "×", 0.8);
-            table.atLeast(MAIL, "dispatcher / naive", dispatcherRate / naiveRate, "×", 3);
-
-            assertThat(delivered).isEqualTo(n);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE status <> 'SENT'", Integer.class))
                     .isZero();
             var subjects = server.messages().stream().map(ReceivedMessage::subject).toList();
-            for (String marker : List.of("dispatcher", "ceiling", "naive")) {
+            for (String marker : markers) {
                 assertThat(subjects.stream().filter(s -> s != null && s.startsWith(marker + " #")))
                         .as("every %s message exactly once", marker).hasSize(n).doesNotHaveDuplicates();
             }
@@ -297,8 +327,83 @@ class KboxMailBenchmarkIT {
         return nanos;
     }
 
-    private static double perSecond(int count, long startNanos) {
-        return count / ((System.nanoTime() - startNanos) / 1e9);
+    @FunctionalInterface
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    /** How fast {@code count} messages went, and the CPU they cost this JVM and the database. */
+    private record Measured(double rate, double[] cpuMicros, long jitMillis) {
+    }
+
+    private record Round(Measured dispatcher, Measured ceiling) {
+
+        double ratio() {
+            return dispatcher.rate() / ceiling.rate();
+        }
+
+        @Override
+        public String toString() {
+            return BenchmarkTable.number(dispatcher.rate()) + " / " + BenchmarkTable.number(ceiling.rate()) + " msg/s = "
+                    + BenchmarkTable.number(ratio()) + "×";
+        }
+    }
+
+    /**
+     * Queues {@code n} messages, then lets the dispatcher deliver them and the bare loop send as many, in
+     * the order given, and checks that the dispatcher delivered every one.
+     */
+    private Round round(BareJakartaMail bare, ProcessCpu cpu, int n, String name, boolean dispatcherFirst)
+            throws Exception {
+        queue(n, "dispatcher " + name);
+        var delivered = new int[1];
+        Measured dispatcher = null;
+        Measured ceiling = null;
+        for (boolean dispatcherTurn : dispatcherFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
+            if (dispatcherTurn) {
+                dispatcher = measure(cpu, n, () -> delivered[0] = drain());
+            } else {
+                ceiling = measure(cpu, n, () -> bare.sendOverOneConnection(n, "ceiling " + name));
+            }
+        }
+        assertThat(delivered[0]).as("delivered by the dispatcher in round %s", name).isEqualTo(n);
+        return new Round(Objects.requireNonNull(dispatcher), Objects.requireNonNull(ceiling));
+    }
+
+    private static Measured measure(ProcessCpu cpu, int count, Work work) throws Exception {
+        var before = cpu.read();
+        long compiling = jitMillis();
+        long start = System.nanoTime();
+        work.run();
+        double rate = count / ((System.nanoTime() - start) / 1e9);
+        return new Measured(rate, cpu.read().microsPerItemSince(before, count), jitMillis() - compiling);
+    }
+
+    /** Time the JIT compilers spent so far: while they compile, they take a core from what is measured. */
+    private static long jitMillis() {
+        var compilation = ManagementFactory.getCompilationMXBean();
+        return compilation != null && compilation.isCompilationTimeMonitoringSupported()
+                ? compilation.getTotalCompilationTime() : 0;
+    }
+
+    private static double median(java.util.stream.DoubleStream values) {
+        double[] sorted = values.sorted().toArray();
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    /** " (lowest–highest)" of several values, or nothing for one. */
+    private static String range(java.util.stream.DoubleStream values) {
+        double[] sorted = values.sorted().toArray();
+        return sorted.length < 2 ? "" : " (" + BenchmarkTable.number(sorted[0]) + "–"
+                + BenchmarkTable.number(sorted[sorted.length - 1]) + ")";
+    }
+
+    private static String cpuFigure(java.util.stream.Stream<double[]> readings) {
+        List<double[]> all = readings.toList();
+        double jvm = median(all.stream().mapToDouble(reading -> reading[0]));
+        double database = median(all.stream().mapToDouble(reading -> reading[1]));
+        return BenchmarkTable.number(jvm) + " + " + (Double.isNaN(database) ? "n/a" : BenchmarkTable.number(database)) + " µs";
     }
 
     private static double millis(long nanos) {
