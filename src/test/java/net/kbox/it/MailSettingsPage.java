@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /** Administration > Mail ({@code /administration/mail}) as an administrator works it. */
@@ -138,11 +139,24 @@ public class MailSettingsPage {
         return browser.driver().findElements(By.cssSelector("vaadin-notification-card"));
     }
 
+    /**
+     * The first notification that was not there before, once its text shows: a card fading in has none
+     * yet for Selenium, which reads only visible text.
+     */
     private String awaitNotificationAfter(java.util.Set<WebElement> before) {
-        newestNotification = browser.waitUntil(d -> notifications().stream().filter(n -> !before.contains(n))
-                .findFirst().orElse(null));
         browser.waitForVaadin();
+        newestNotification = browser.waitUntil(d -> notifications().stream().filter(n -> !before.contains(n))
+                .filter(MailSettingsPage::showsText).findFirst().orElse(null));
         return notificationText();
+    }
+
+    private static boolean showsText(WebElement notification) {
+        try {
+            return notification.findElements(By.cssSelector(".notification-text")).stream()
+                    .anyMatch(text -> !text.getText().isBlank());
+        } catch (StaleElementReferenceException closedMeanwhile) {
+            return false;
+        }
     }
 
     /** Scrolls the element to the middle of the page first: the page scrolls inside the shell, not the window. */
