@@ -130,6 +130,7 @@ final class Transcript extends OutputStream {
         if (kept == null) {
             return;
         }
+        kept = redactor.redact(kept); // before shortening: a secret cut in two would no longer be found
         if (kept.length() > MAX_LINE_LENGTH) {
             kept = kept.substring(0, MAX_LINE_LENGTH) + "...";
         }
@@ -137,7 +138,7 @@ final class Transcript extends OutputStream {
             lines.remove(HEAD_LINES);
             omitted++;
         }
-        lines.add(new Line(System.nanoTime(), redactor.redact(kept)));
+        lines.add(new Line(System.nanoTime(), kept));
     }
 
     /** Hands whole lines to the transcript; everything else goes through as bytes. */

@@ -58,15 +58,26 @@ class TranscriptTest {
 
     @Test
     void test_credentials_and_message_content_never_get_into_the_transcript() {
-        var transcript = new Transcript(new Redactor(USER, PASSWORD));
-        PrintStream out = transcript.printStream();
-        SESSION.forEach(out::println);
+        var lines = new Transcript(new Redactor(USER, PASSWORD));
+        SESSION.forEach(lines.printStream()::println);
+        var bytes = new Transcript(new Redactor(USER, PASSWORD));
+        SESSION.forEach(line -> bytes.printStream().print(line + "\r\n"));
 
-        String text = transcript.text();
-        assertThat(text).doesNotContain(PASSWORD, base64(PASSWORD), "Welcome", "Your password")
-                .contains("AUTH LOGIN " + Transcript.CREDENTIALS_REMOVED)
-                .contains("[message content: 3 lines]")
-                .contains("235 2.7.0 Authentication successful");
+        for (Transcript transcript : List.of(lines, bytes)) {
+            assertThat(transcript.text()).doesNotContain(PASSWORD, base64(PASSWORD), "Welcome", "Your password")
+                    .contains("AUTH LOGIN " + Transcript.CREDENTIALS_REMOVED)
+                    .contains("[message content: 3 lines]")
+                    .contains("235 2.7.0 Authentication successful");
+        }
+    }
+
+    @Test
+    void test_a_password_where_a_long_line_is_cut_is_masked_not_half_shown() {
+        var transcript = new Transcript(new Redactor(USER, PASSWORD));
+        transcript.printStream().println("550 " + "x".repeat(490) + " " + PASSWORD + " rejected");
+
+        String kept = transcript.lines().getFirst().text();
+        assertThat(kept).doesNotContain(PASSWORD.substring(0, 5)).contains(Redactor.MASK);
     }
 
     @Test
