@@ -34,7 +34,9 @@ final class SentRecorder implements AutoCloseable {
     private long oldestWaitingSince;
     private int writing;
     private boolean closed;
+    private boolean writerEnded;
     private @Nullable RuntimeException failure;
+    private boolean failureReported;
 
     /**
      * @param clock the time written as {@code sent_at}
@@ -47,25 +49,31 @@ final class SentRecorder implements AutoCloseable {
     }
 
     /**
-     * Notes that the server accepted this message; waits while {@value #MAX_UNRECORDED} are unrecorded.
+     * Notes that the server accepted this message, and returns once there is room to send the next one:
+     * fewer than {@value #MAX_UNRECORDED} accepted messages wait for their SENT mark.
      *
-     * @throws RuntimeException the database's failure to record earlier ones: stop sending
+     * @throws RuntimeException the database's failure to record: stop sending (the messages not recorded
+     *     stay claimed, and are sent again once the claim expires)
      */
     void accepted(long id) {
         lock.lock();
         try {
-            while (waiting.size() + writing >= MAX_UNRECORDED && failure == null) {
-                changed.awaitUninterruptibly();
-            }
             throwFailure();
+            if (closed || writerEnded) {
+                throw new IllegalStateException("The SENT marks of this run are no longer recorded");
+            }
             if (waiting.isEmpty()) {
                 oldestWaitingSince = System.nanoTime();
                 changed.signalAll(); // the writer starts counting MAX_WAIT
             }
             waiting.add(id);
-            if (waiting.size() == GROUP) {
+            if (waiting.size() >= GROUP) {
                 changed.signalAll();
             }
+            while (waiting.size() + writing >= MAX_UNRECORDED && failure == null && !writerEnded) {
+                changed.awaitUninterruptibly();
+            }
+            throwFailure();
         } finally {
             lock.unlock();
         }
@@ -74,8 +82,8 @@ final class SentRecorder implements AutoCloseable {
     /**
      * Waits until every accepted message is recorded, and ends the writer.
      *
-     * @throws RuntimeException the database's failure to record some of them (they stay claimed, and are
-     *     sent again once the claim expires)
+     * @throws RuntimeException the database's failure to record some of them, unless {@link #accepted}
+     *     reported it already
      */
     @Override
     public void close() {
@@ -99,39 +107,66 @@ final class SentRecorder implements AutoCloseable {
         }
         lock.lock();
         try {
-            throwFailure();
+            RuntimeException current = failure;
+            if (current != null && !failureReported) {
+                failureReported = true;
+                throw current;
+            }
         } finally {
             lock.unlock();
         }
     }
 
+    /**
+     * Throws the writer's failure; the same exception only once, for try-with-resources cannot add an
+     * exception to itself as suppressed.
+     */
     private void throwFailure() {
         RuntimeException current = failure;
-        if (current != null) {
+        if (current != null && !failureReported) {
+            failureReported = true;
             throw current;
+        }
+        if (current != null) {
+            throw new IllegalStateException("The SENT marks of this run could not be recorded", current);
         }
     }
 
     private void writeUntilClosed() {
-        List<Long> group;
-        while (!(group = nextGroup()).isEmpty()) {
-            RuntimeException failed = null;
-            try {
+        try {
+            List<Long> group;
+            while (!(group = nextGroup()).isEmpty()) {
                 record(group);
-            } catch (RuntimeException e) {
-                failed = e;
+                lock.lock();
+                try {
+                    writing = 0;
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
             }
+        } catch (RuntimeException e) {
+            fail(e);
+        } catch (Error e) { // recorded as the run's failure, and thrown on
+            fail(new IllegalStateException("Recording SENT marks failed", e));
+            throw e;
+        } finally {
             lock.lock();
             try {
-                writing = 0;
-                failure = failed;
+                writerEnded = true;
                 changed.signalAll();
             } finally {
                 lock.unlock();
             }
-            if (failed != null) {
-                return;
-            }
+        }
+    }
+
+    private void fail(RuntimeException e) {
+        lock.lock();
+        try {
+            failure = e;
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import net.kbox.support.MailSettingsReset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
@@ -22,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The SENT marks written beside the sending, on the real MariaDB: none lost, and never far behind. */
 @SpringBootTest
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SentRecorderIT {
 
     @Autowired
@@ -83,7 +85,8 @@ class SentRecorderIT {
     }
 
     @Test
-    void test_the_sender_waits_while_the_database_is_max_unrecorded_messages_behind() throws Exception {
+    void test_the_sender_holds_before_another_message_while_the_database_is_max_unrecorded_behind()
+            throws Exception {
         var ids = queue(40);
         var locked = new CountDownLatch(1);
         var release = new CountDownLatch(1);
@@ -95,23 +98,28 @@ class SentRecorderIT {
         }));
         assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
 
+        var handedOver = new AtomicInteger();
         var returned = new AtomicInteger();
         try (var recorder = new SentRecorder(jdbc, clock::instant, "test")) {
             var sender = Thread.ofPlatform().start(() -> ids.forEach(id -> {
-                recorder.accepted(id);
+                handedOver.incrementAndGet();
+                recorder.accepted(id); // returning means: the next message may be sent
                 returned.incrementAndGet();
             }));
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (returned.get() < SentRecorder.MAX_UNRECORDED && System.nanoTime() < deadline) {
-                Thread.sleep(10);
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (handedOver.get() < SentRecorder.MAX_UNRECORDED && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                Thread.sleep(300); // room for a sender that would not wait
+
+                assertThat(handedOver.get()).isEqualTo(SentRecorder.MAX_UNRECORDED);
+                assertThat(returned.get()).as("no message sent while %d wait", SentRecorder.MAX_UNRECORDED)
+                        .isEqualTo(SentRecorder.MAX_UNRECORDED - 1);
+            } finally {
+                release.countDown();
+                sender.join(Duration.ofSeconds(20));
             }
-            Thread.sleep(300); // room for a sender that would not wait
-
-            assertThat(returned.get()).isEqualTo(SentRecorder.MAX_UNRECORDED);
-            assertThat(sender.isAlive()).isTrue();
-
-            release.countDown();
-            sender.join(Duration.ofSeconds(20));
             assertThat(returned.get()).isEqualTo(40);
         } finally {
             release.countDown();
@@ -121,19 +129,30 @@ class SentRecorderIT {
     }
 
     @Test
-    void test_when_the_database_cannot_record_the_sender_is_stopped_and_the_messages_stay_claimed() {
+    void test_a_database_that_cannot_record_stops_the_sender_with_its_own_failure() {
         var ids = queue(40);
-        jdbc.update("UPDATE outbox_message SET status = 'SENDING'");
-        // a database that refuses connections: nothing listens on port 1
-        var unreachable = new JdbcTemplate(new DriverManagerDataSource("jdbc:mariadb://127.0.0.1:1/kbox", "kbox", "x"));
 
-        var recorder = new SentRecorder(unreachable, clock::instant, "test");
-        assertThatThrownBy(() -> ids.forEach(recorder::accepted)).isInstanceOf(DataAccessException.class);
-        assertThatThrownBy(recorder::close).isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> {
+            try (var recorder = new SentRecorder(unreachableDatabase(), clock::instant, "test")) {
+                ids.forEach(recorder::accepted);
+            }
+        }).isInstanceOf(DataAccessException.class).hasNoSuppressedExceptions();
+    }
 
-        assertThat(sent(ids)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE status = 'SENDING'", Integer.class))
-                .as("sent again once their claim expires").isEqualTo(40);
+    @Test
+    void test_a_failure_to_record_the_last_messages_is_thrown_when_the_run_ends() {
+        var ids = queue(1);
+
+        assertThatThrownBy(() -> {
+            try (var recorder = new SentRecorder(unreachableDatabase(), clock::instant, "test")) {
+                recorder.accepted(ids.getFirst());
+            }
+        }).isInstanceOf(DataAccessException.class);
+    }
+
+    /** A database that refuses connections: nothing listens on port 1. */
+    private static JdbcTemplate unreachableDatabase() {
+        return new JdbcTemplate(new DriverManagerDataSource("jdbc:mariadb://127.0.0.1:1/kbox", "kbox", "x"));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
