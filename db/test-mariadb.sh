@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Starts or stops a throwaway MariaDB server for the integration tests.
-#   db/test-mariadb.sh start DIR PORT   data directory DIR, listening on 127.0.0.1:PORT
+#   db/test-mariadb.sh start DIR PORT [OPTION...]   data directory DIR, listening on 127.0.0.1:PORT;
+#                                                   extra mariadbd options last (they win), e.g. a binary log
 #   db/test-mariadb.sh stop DIR
 # It creates the database "kbox" and the user kbox / kbox-test. Needs Debian's
 # mariadb-server-core (mariadbd, mariadb-install-db) and mariadb-client-core (mariadb).
 set -euo pipefail
 
-command=${1:?usage: $0 start DIR PORT | stop DIR}
+command=${1:?usage: $0 start DIR PORT [OPTION...] | stop DIR}
 dir=${2:?data directory}
 dir=$(mkdir -p "$dir" && cd "$dir" && pwd)
 socket="$dir/mysqld.sock"
@@ -39,6 +40,7 @@ find_binary() {
 case "$command" in
 start)
     port=${3:?port}
+    shift 3
     stop   # a server left behind by an interrupted build
     mariadbd=$(find_binary mariadbd mysqld)
     install_db=$(find_binary mariadb-install-db mysql_install_db)
@@ -50,7 +52,7 @@ start)
         --pid-file="$pidfile" --port="$port" --bind-address=127.0.0.1 --skip-name-resolve \
         --skip-log-bin --innodb-buffer-pool-size=64M --innodb-flush-log-at-trx-commit=2 \
         --skip-innodb-use-native-aio --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-        --log-error="$dir/error.log" >/dev/null 2>&1 &
+        --log-error="$dir/error.log" "$@" >/dev/null 2>&1 &
     for _ in $(seq 1 150); do
         if mariadb --no-defaults --socket="$socket" -uroot -e 'SELECT 1' >/dev/null 2>&1; then
             mariadb --no-defaults --socket="$socket" -uroot <<'SQL'
@@ -72,7 +74,7 @@ stop)
     echo "test-mariadb: stopped"
     ;;
 *)
-    echo "usage: $0 start DIR PORT | stop DIR" >&2
+    echo "usage: $0 start DIR PORT [OPTION...] | stop DIR" >&2
     exit 2
     ;;
 esac

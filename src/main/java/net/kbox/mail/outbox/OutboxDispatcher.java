@@ -1,8 +1,10 @@
 package net.kbox.mail.outbox;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -59,6 +62,8 @@ class OutboxDispatcher {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate claiming;
+    private final TransactionTemplate claimingWithDefaultIsolation;
+    private volatile boolean readCommittedRefused;
     private final MailSettingsService settings;
     private final SmtpTransport smtp;
     private final LogTransport logDriver;
@@ -74,6 +79,9 @@ class OutboxDispatcher {
         this.jdbc = jdbc;
         this.claiming = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
         this.claiming.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.claiming.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.claimingWithDefaultIsolation = new TransactionTemplate(claiming.getTransactionManager());
+        this.claimingWithDefaultIsolation.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.settings = settings;
         this.smtp = smtp;
         this.logDriver = logDriver;
@@ -110,7 +118,7 @@ class OutboxDispatcher {
                 || effective.fromAddress() == null) {
             return 0; // nothing can be sent yet; the administrator is told by the configuration notice
         }
-        List<Claimed> batch = claim(time.now());
+        Batch batch = claim(time.now());
         if (batch.isEmpty()) {
             return 0;
         }
@@ -120,40 +128,50 @@ class OutboxDispatcher {
                 var claims = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(name + "-claim").factory())) {
             while (!batch.isEmpty()) {
                 // a full batch suggests there is more: claim the next one while this one is sent
-                Future<List<Claimed>> next = batch.size() < BATCH_SIZE ? CompletableFuture.completedFuture(List.of())
+                Future<Batch> next = batch.messages().size() < BATCH_SIZE ? CompletableFuture.completedFuture(Batch.NONE)
                         : claims.submit(() -> claim(time.now()));
+                boolean taken = false;
                 try {
                     delivered += effective.driver() == MailDriver.LOG ? writeToLog(effective, batch, recorder)
                             : sendOverSmtp(smtpSession, batch, recorder, time);
-                } catch (RuntimeException e) {
-                    release(next);
-                    throw e;
+                    batch = claimed(next);
+                    taken = true;
+                } finally {
+                    if (!taken) {
+                        release(next);
+                    }
                 }
-                batch = claimed(next);
             }
         }
         return delivered;
     }
 
-    private int writeToLog(EffectiveMailSettings effective, List<Claimed> batch, SentRecorder recorder) {
-        for (Claimed message : batch) {
+    private int writeToLog(EffectiveMailSettings effective, Batch batch, SentRecorder recorder) {
+        for (Claimed message : batch.messages()) {
             logDriver.deliver(effective, message.toMail(), null);
             recorder.accepted(message.id());
         }
-        return batch.size();
+        return batch.messages().size();
     }
 
-    private int sendOverSmtp(SmtpSession session, List<Claimed> batch, SentRecorder recorder, RunClock time) {
+    private int sendOverSmtp(SmtpSession session, Batch batch, SentRecorder recorder, RunClock time) {
+        List<Claimed> messages = batch.messages();
         int sent = 0;
         SmtpConnection connection;
         try {
             connection = session.connection();
         } catch (MailDeliveryException e) {
-            retryLater(batch, e.error().message(), time.now());
+            retryLater(messages, e.error().message(), time.now());
             return 0;
         }
-        for (int i = 0; i < batch.size(); i++) {
-            Claimed message = batch.get(i);
+        for (int i = 0; i < messages.size(); i++) {
+            Claimed message = messages.get(i);
+            if (!mayStillSend(batch.claimedUntil(), time.now(), smtp.timeout())) {
+                log.warn("The SMTP server is so slow that the claim of {} outbox messages runs out: they go back "
+                        + "in the queue", messages.size() - i);
+                release(batch.from(i));
+                return sent;
+            }
             try {
                 connection.send(message.toMail());
                 recorder.accepted(message.id());
@@ -165,7 +183,7 @@ class OutboxDispatcher {
                     retryLater(List.of(message), e.error().message(), time.now());
                 } else {
                     session.lost();
-                    retryLater(batch.subList(i, batch.size()), e.error().message(), time.now());
+                    retryLater(messages.subList(i, messages.size()), e.error().message(), time.now());
                     return sent;
                 }
             } catch (IllegalArgumentException e) {
@@ -175,8 +193,20 @@ class OutboxDispatcher {
         return sent;
     }
 
+    /**
+     * Whether a message of a batch claimed until {@code claimedUntil} may still be sent at {@code now}: only
+     * while sending it (a new connection, the SMTP dialogue, each wait bounded by {@code timeout}) ends
+     * before the claim does. Otherwise another instance may take the message over meanwhile.
+     */
+    static boolean mayStillSend(Instant claimedUntil, Instant now, Duration timeout) {
+        Duration longestSend = timeout.multipliedBy(10);
+        Duration margin = longestSend.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1)
+                : longestSend.compareTo(CLAIM.dividedBy(2)) > 0 ? CLAIM.dividedBy(2) : longestSend;
+        return now.isBefore(claimedUntil.minus(margin));
+    }
+
     /** The batch claimed in the background; a failure to claim ends the run like any database failure. */
-    private static List<Claimed> claimed(Future<List<Claimed>> next) {
+    private static Batch claimed(Future<Batch> next) {
         try {
             return next.get();
         } catch (InterruptedException e) {
@@ -192,15 +222,39 @@ class OutboxDispatcher {
      * After a failure, puts the batch claimed in the background back in the queue at once, rather than
      * after its claim expires. If the database is what failed, the claim expires as usual.
      */
-    private void release(Future<List<Claimed>> next) {
+    private void release(Future<Batch> next) {
         try {
-            List<Claimed> rows = claimed(next);
-            if (!rows.isEmpty()) {
-                jdbc.update("UPDATE outbox_message SET status = 'QUEUED', claimed_until = NULL WHERE status = 'SENDING' "
-                        + "AND id IN (" + placeholders(rows.size()) + ")", rows.stream().map(Claimed::id).toArray());
-            }
+            release(claimed(next));
         } catch (RuntimeException e) {
             log.debug("The claimed outbox messages wait for their claim to expire", e);
+        }
+    }
+
+    /** Puts claimed messages back in the queue, unless their claim expired and another instance took them. */
+    private void release(Batch batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        var arguments = new ArrayList<Object>();
+        arguments.add(DbTime.of(batch.claimedUntil()));
+        batch.messages().forEach(message -> arguments.add(message.id()));
+        retryingDeadlocks(() -> jdbc.update("UPDATE outbox_message SET status = 'QUEUED', claimed_until = NULL "
+                + "WHERE status = 'SENDING' AND claimed_until = ? AND id IN (" + placeholders(batch.messages().size())
+                + ")", arguments.toArray()));
+    }
+
+    /** Messages claimed together, and until when; the claim is stored to the microsecond, as here. */
+    record Batch(List<Claimed> messages, Instant claimedUntil) {
+
+        static final Batch NONE = new Batch(List.of(), Instant.EPOCH);
+
+        boolean isEmpty() {
+            return messages.isEmpty();
+        }
+
+        /** The messages from {@code index} on, under the same claim. */
+        Batch from(int index) {
+            return new Batch(messages.subList(index, messages.size()), claimedUntil);
         }
     }
 
@@ -263,13 +317,37 @@ class OutboxDispatcher {
      * Claims up to {@value #BATCH_SIZE} due messages. READ COMMITTED: the claim locks the rows it takes and
      * no gaps between them, so dispatchers claiming and recording side by side do not deadlock each other
      * (InnoDB's REPEATABLE READ would lock the gaps of the status index and the rows moving into them).
+     * A MariaDB that logs statements (binlog_format=STATEMENT) refuses READ COMMITTED for writes: then
+     * the database's default isolation is used, and deadlocks are retried.
      */
-    private List<Claimed> claim(Instant now) {
-        return retryingDeadlocks(() -> claimOnce(now));
+    private Batch claim(Instant now) {
+        try {
+            return retryingDeadlocks(() -> claimOnce(now));
+        } catch (DataAccessException e) {
+            if (readCommittedRefused || !refusesReadCommitted(e)) {
+                throw e;
+            }
+            log.warn("The database refuses READ COMMITTED for the outbox claims ({}): they use its default isolation. "
+                    + "Set binlog_format=ROW or MIXED for fewer lock waits between instances.", e.getMostSpecificCause().getMessage());
+            readCommittedRefused = true;
+            return retryingDeadlocks(() -> claimOnce(now));
+        }
     }
 
-    private List<Claimed> claimOnce(Instant now) {
-        List<Claimed> claimed = claiming.execute(status -> {
+    /** MariaDB's and MySQL's error 1665: statement-based binary logging cannot log READ COMMITTED writes. */
+    private static boolean refusesReadCommitted(DataAccessException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == 1665) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Batch claimOnce(Instant now) {
+        Instant until = now.plus(CLAIM).truncatedTo(ChronoUnit.MICROS);
+        var transaction = readCommittedRefused ? claimingWithDefaultIsolation : claiming;
+        List<Claimed> claimed = transaction.execute(status -> {
             List<Claimed> rows = jdbc.query("""
                     SELECT id, kind, recipient, subject, text_body, html_body, attempts, created_at
                     FROM outbox_message WHERE status = 'QUEUED' AND next_attempt_at <= ?
@@ -280,14 +358,14 @@ class OutboxDispatcher {
                     DbTime.of(now), BATCH_SIZE);
             if (!rows.isEmpty()) {
                 var arguments = new ArrayList<Object>(rows.size() + 1);
-                arguments.add(DbTime.of(now.plus(CLAIM)));
+                arguments.add(DbTime.of(until));
                 rows.forEach(row -> arguments.add(row.id()));
                 jdbc.update("UPDATE outbox_message SET status = 'SENDING', claimed_until = ? WHERE id IN ("
                         + placeholders(rows.size()) + ")", arguments.toArray());
             }
             return rows;
         });
-        return claimed == null ? List.of() : claimed;
+        return new Batch(claimed == null ? List.of() : claimed, until);
     }
 
     private void releaseExpiredClaims(Instant now) {
