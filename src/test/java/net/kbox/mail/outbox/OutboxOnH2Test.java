@@ -1,0 +1,71 @@
+package net.kbox.mail.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import net.kbox.mail.MailEncryption;
+import net.kbox.mail.settings.MailSettingsChange;
+import net.kbox.mail.settings.MailSettingsService;
+import net.kbox.smtp.ReceivedMessage;
+import net.kbox.smtp.StartTlsSmtpServer;
+import net.kbox.support.MailSettingsReset;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The outbox on the embedded default (H2 in MariaDB mode): claims in READ COMMITTED with SKIP LOCKED,
+ * the next batch claimed while one is sent, SENT recorded beside the sending.
+ */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:migrations;MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "kbox.data-dir=target/h2-test-data",
+        "kbox.admin.email=h2-admin@kbox.test",
+        "kbox.admin.password=H2-Admin-Password"})
+class OutboxOnH2Test {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    OutboxDispatcher dispatcher;
+
+    @Autowired
+    MailSettingsService settings;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void test_two_batches_are_delivered_exactly_once_on_the_embedded_database() throws InterruptedException {
+        try (var server = StartTlsSmtpServer.withLogin("h2-mailer", "H2-Secret-1")) {
+            settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box", "localhost", server.port(),
+                    MailEncryption.STARTTLS, "h2-mailer", "H2-Secret-1", false), settings.snapshot().version(), "test");
+            int count = OutboxDispatcher.BATCH_SIZE + 20;
+            for (int i = 0; i < count; i++) {
+                outbox.enqueue(new OutgoingMail("TEST", "user" + i + "@kbox.test", "h2 #" + i, "Hello", "<p>Hello</p>"));
+            }
+
+            int delivered = dispatcher.dispatchDue(clock.instant());
+            // this context's scheduled dispatcher (every 5 s) may take a share: together, each message once
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (outbox.status().waiting() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+
+            assertThat(delivered).isPositive();
+            assertThat(server.messages()).hasSize(count).extracting(ReceivedMessage::subject).doesNotHaveDuplicates();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE status = 'SENT' AND sent_at IS NOT NULL",
+                    Integer.class)).isEqualTo(count);
+            assertThat(outbox.status().waiting()).isZero();
+        } finally {
+            MailSettingsReset.nothingSaved(jdbc);
+            jdbc.update("DELETE FROM outbox_message");
+        }
+    }
+}
