@@ -199,10 +199,9 @@ class OutboxDispatcher {
      * before the claim does. Otherwise another instance may take the message over meanwhile.
      */
     static boolean mayStillSend(Instant claimedUntil, Instant now, Duration timeout) {
-        Duration longestSend = timeout.multipliedBy(10);
-        Duration margin = longestSend.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1)
-                : longestSend.compareTo(CLAIM.dividedBy(2)) > 0 ? CLAIM.dividedBy(2) : longestSend;
-        return now.isBefore(claimedUntil.minus(margin));
+        long marginMillis = Math.clamp(timeout.multipliedBy(10).toMillis(), Duration.ofMinutes(1).toMillis(),
+                CLAIM.dividedBy(2).toMillis());
+        return now.isBefore(claimedUntil.minusMillis(marginMillis));
     }
 
     /** The batch claimed in the background; a failure to claim ends the run like any database failure. */
@@ -235,12 +234,8 @@ class OutboxDispatcher {
         if (batch.isEmpty()) {
             return;
         }
-        var arguments = new ArrayList<Object>();
-        arguments.add(DbTime.of(batch.claimedUntil()));
-        batch.messages().forEach(message -> arguments.add(message.id()));
-        retryingDeadlocks(() -> jdbc.update("UPDATE outbox_message SET status = 'QUEUED', claimed_until = NULL "
-                + "WHERE status = 'SENDING' AND claimed_until = ? AND id IN (" + placeholders(batch.messages().size())
-                + ")", arguments.toArray()));
+        retryingDeadlocks(() -> updateIdsIn(jdbc, "UPDATE outbox_message SET status = 'QUEUED', claimed_until = NULL "
+                + "WHERE status = 'SENDING' AND claimed_until = ? AND id", DbTime.of(batch.claimedUntil()), batch.ids()));
     }
 
     /** Messages claimed together, and until when; the claim is stored to the microsecond, as here. */
@@ -250,6 +245,10 @@ class OutboxDispatcher {
 
         boolean isEmpty() {
             return messages.isEmpty();
+        }
+
+        List<Long> ids() {
+            return messages.stream().map(Claimed::id).toList();
         }
 
         /** The messages from {@code index} on, under the same claim. */
@@ -357,11 +356,8 @@ class OutboxDispatcher {
                             rs.getInt("attempts"), DbTime.read(rs, "created_at")),
                     DbTime.of(now), BATCH_SIZE);
             if (!rows.isEmpty()) {
-                var arguments = new ArrayList<Object>(rows.size() + 1);
-                arguments.add(DbTime.of(until));
-                rows.forEach(row -> arguments.add(row.id()));
-                jdbc.update("UPDATE outbox_message SET status = 'SENDING', claimed_until = ? WHERE id IN ("
-                        + placeholders(rows.size()) + ")", arguments.toArray());
+                updateIdsIn(jdbc, "UPDATE outbox_message SET status = 'SENDING', claimed_until = ? WHERE id",
+                        DbTime.of(until), rows.stream().map(Claimed::id).toList());
             }
             return rows;
         });
@@ -392,6 +388,17 @@ class OutboxDispatcher {
                 log.debug("Deadlock on the outbox, attempt {} of {}", attempt, DEADLOCK_ATTEMPTS, e);
             }
         }
+    }
+
+    /**
+     * Runs {@code sqlBeforeIn} followed by {@code IN (?, ?, …)} for {@code ids}: its one parameter, then the
+     * ids. One statement for a whole batch or group, instead of one per message.
+     */
+    static int updateIdsIn(JdbcTemplate jdbc, String sqlBeforeIn, Object parameter, List<Long> ids) {
+        var arguments = new ArrayList<Object>(ids.size() + 1);
+        arguments.add(parameter);
+        arguments.addAll(ids);
+        return jdbc.update(sqlBeforeIn + " IN (" + placeholders(ids.size()) + ")", arguments.toArray());
     }
 
     /** {@code ?, ?, ?} for an {@code IN} list of {@code count} values. */

@@ -87,13 +87,7 @@ final class SentRecorder implements AutoCloseable {
      */
     @Override
     public void close() {
-        lock.lock();
-        try {
-            closed = true;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        change(() -> closed = true);
         boolean interrupted = false;
         while (writer.isAlive()) {
             try {
@@ -137,34 +131,24 @@ final class SentRecorder implements AutoCloseable {
             List<Long> group;
             while (!(group = nextGroup()).isEmpty()) {
                 record(group);
-                lock.lock();
-                try {
-                    writing = 0;
-                    changed.signalAll();
-                } finally {
-                    lock.unlock();
-                }
+                change(() -> writing = 0);
             }
         } catch (RuntimeException e) {
-            fail(e);
+            change(() -> failure = e);
         } catch (Error e) { // recorded as the run's failure, and thrown on
-            fail(new IllegalStateException("Recording SENT marks failed", e));
+            change(() -> failure = new IllegalStateException("Recording SENT marks failed", e));
             throw e;
         } finally {
-            lock.lock();
-            try {
-                writerEnded = true;
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
+            change(() -> writerEnded = true);
         }
     }
 
-    private void fail(RuntimeException e) {
+    /** Changes the shared state under the lock, and wakes whoever waits for it. */
+    private void change(Runnable change) {
         lock.lock();
         try {
-            failure = e;
+            change.run();
+            changed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -200,11 +184,9 @@ final class SentRecorder implements AutoCloseable {
     }
 
     private void record(List<Long> ids) {
-        var arguments = new ArrayList<Object>(ids.size() + 1);
-        arguments.add(DbTime.of(clock.get()));
-        arguments.addAll(ids);
-        String sql = "UPDATE outbox_message SET status = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_until = NULL, "
-                + "last_error = NULL WHERE id IN (" + OutboxDispatcher.placeholders(ids.size()) + ")";
-        OutboxDispatcher.retryingDeadlocks(() -> jdbc.update(sql, arguments.toArray()));
+        Object sentAt = DbTime.of(clock.get());
+        OutboxDispatcher.retryingDeadlocks(() -> OutboxDispatcher.updateIdsIn(jdbc, "UPDATE outbox_message SET "
+                + "status = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_until = NULL, last_error = NULL WHERE id",
+                sentAt, ids));
     }
 }
