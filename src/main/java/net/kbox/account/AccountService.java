@@ -1,9 +1,10 @@
 package net.kbox.account;
 
 import java.time.Clock;
+import net.kbox.security.SignedInUser;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
-import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -30,11 +31,8 @@ public class AccountService implements UserDetailsService {
                 // The same exception for "no such user" and "no password yet": the login
                 // form must not tell which addresses have accounts.
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        return User.withUsername(account.getEmail())
-                .password(account.getPasswordHash())
-                .roles(account.getRole().name())
-                .disabled(!account.isEnabled())
-                .build();
+        return new SignedInUser(account.getEmail(), account.getPasswordHash(), account.isEnabled(),
+                AuthorityUtils.createAuthorityList("ROLE_" + account.getRole().name()), account.getDisplayName());
     }
 
     @EventListener

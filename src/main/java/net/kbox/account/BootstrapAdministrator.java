@@ -3,6 +3,7 @@ package net.kbox.account;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import net.kbox.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

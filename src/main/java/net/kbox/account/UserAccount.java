@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Locale;
+import net.kbox.security.Role;
 import org.jspecify.annotations.Nullable;
 
 @Entity

@@ -1,6 +1,7 @@
 package net.kbox.account;
 
 import java.util.Optional;
+import net.kbox.security.Role;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface UserAccountRepository extends JpaRepository<UserAccount, Long> {

@@ -2,12 +2,12 @@ package net.kbox.account;
 
 import java.time.Clock;
 import java.util.List;
-import net.kbox.mail.MailDriver;
-import net.kbox.mail.MailSettingsRules;
-import net.kbox.mail.settings.MailSettingsService;
+import net.kbox.base.InternetNames;
+import net.kbox.mail.MailService;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventLevel;
 import net.kbox.maintenance.MaintenanceService;
+import net.kbox.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,16 +23,16 @@ public class UserAdministration {
     private final UserAccountRepository users;
     private final AccountTokens tokens;
     private final AccountMails mails;
-    private final MailSettingsService mailSettings;
+    private final MailService mail;
     private final MaintenanceService maintenance;
     private final Clock clock;
 
     UserAdministration(UserAccountRepository users, AccountTokens tokens, AccountMails mails,
-            MailSettingsService mailSettings, MaintenanceService maintenance, Clock clock) {
+            MailService mail, MaintenanceService maintenance, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.mails = mails;
-        this.mailSettings = mailSettings;
+        this.mail = mail;
         this.maintenance = maintenance;
         this.clock = clock;
     }
@@ -64,20 +64,19 @@ public class UserAdministration {
         return users.findAllByOrderByDisplayNameAscEmailAsc().stream().map(UserAccount::toSummary).toList();
     }
 
-    /** Whether e-mail can go out now (the same conditions as the configuration notice). */
+    /** Whether e-mail can go out now; if not, the administrator hands the set-password link over in person. */
     public boolean canSendMail() {
-        var effective = mailSettings.effective();
-        return effective.driver() == MailDriver.LOG ? effective.fromAddress() != null
-                : effective.missingRequired().isEmpty();
+        return mail.readiness().ready();
     }
 
     @Transactional
     public WelcomeResult addUser(String displayName, String email, Role role, String actor) {
         String name = displayName.strip();
-        if (name.isEmpty() || name.length() > UserSummary.NAME_MAX_LENGTH || MailSettingsRules.hasLineBreak(name)) {
+        if (name.isEmpty() || name.length() > UserSummary.NAME_MAX_LENGTH || name.contains("\n") || name.contains("\r")) {
             throw new UserAdministrationException("users.error.name");
         }
-        if (MailSettingsRules.checkFromAddress(email.strip()).isPresent()) {
+        String address = email.strip();
+        if (address.length() > UserSummary.EMAIL_MAX_LENGTH || !InternetNames.isMailbox(address)) {
             throw new UserAdministrationException("users.error.email");
         }
         if (users.findByEmail(UserAccount.normalizeEmail(email)).isPresent()) {

@@ -1,6 +1,7 @@
 package net.kbox.account;
 
 import java.time.Instant;
+import net.kbox.security.Role;
 import org.jspecify.annotations.Nullable;
 
 /** A user as the Users page lists them. {@code activated}: the user has set a password. */

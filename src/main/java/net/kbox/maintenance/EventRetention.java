@@ -25,7 +25,7 @@ class EventRetention {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${kbox.events.retention-cron:0 17 3 * * *}", zone = "UTC")
+    @Scheduled(cron = "0 17 3 * * *", zone = "UTC")
     void deleteExpiredDaily() {
         deleteExpired(BATCH_SIZE);
     }

@@ -1,7 +1,6 @@
 package net.kbox.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-import net.kbox.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,10 +14,10 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginPage loginPage) throws Exception {
         // The login page is styled before anyone logs in; health checks come without a login.
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**", "/actuator/health").permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(loginPage.view())).build();
     }
 
     /** bcrypt today, and hashes of other kinds still verify after the default changes. */

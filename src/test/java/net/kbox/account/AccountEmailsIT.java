@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
 import net.kbox.TestAccounts;
 import net.kbox.account.PasswordResets.SetPasswordOutcome;
 import net.kbox.account.UserAdministration.UserAdministrationException;
-import net.kbox.mail.MailEncryption;
-import net.kbox.mail.settings.MailSettingsChange;
 import net.kbox.mail.settings.MailSettingsService;
+import net.kbox.security.Role;
 import net.kbox.smtp.ReceivedMessage;
 import net.kbox.smtp.StartTlsSmtpServer;
 import net.kbox.support.MailSettingsReset;
 import net.kbox.support.OutboxDrain;
+import net.kbox.support.SettingsChange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,8 +62,7 @@ class AccountEmailsIT {
         jdbc.update("DELETE FROM outbox_message");
         jdbc.update("DELETE FROM rate_limit_hit");
         server = StartTlsSmtpServer.withoutLogin();
-        settings.save(new MailSettingsChange("no-reply@kbox.test", "Acme Archive", "localhost", server.port(),
-                MailEncryption.STARTTLS, null, null, false), settings.snapshot().version(), "test");
+        SettingsChange.valid().fromName("Acme Archive").server(server.port()).saveWith(settings);
     }
 
     @AfterEach

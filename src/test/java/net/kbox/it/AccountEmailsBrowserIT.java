@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Pattern;
 import net.kbox.TestAccounts;
-import net.kbox.mail.MailEncryption;
-import net.kbox.mail.settings.MailSettingsChange;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.smtp.ReceivedMessage;
 import net.kbox.smtp.StartTlsSmtpServer;
 import net.kbox.support.MailSettingsReset;
 import net.kbox.support.OutboxDrain;
+import net.kbox.support.SettingsChange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +44,7 @@ class AccountEmailsBrowserIT {
     void start() {
         MailSettingsReset.nothingSaved(jdbc);
         server = StartTlsSmtpServer.withoutLogin();
-        settings.save(new MailSettingsChange("no-reply@kbox.test", "Acme Archive", "localhost", server.port(),
-                MailEncryption.STARTTLS, null, null, false), settings.snapshot().version(), "test");
+        SettingsChange.valid().fromName("Acme Archive").server(server.port()).saveWith(settings);
         browser = new Browser(port);
     }
 

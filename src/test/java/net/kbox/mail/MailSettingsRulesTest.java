@@ -2,7 +2,8 @@ package net.kbox.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.kbox.mail.MailSettingsRules.Problem;
+import net.kbox.mail.settings.MailSettingsRules.Problem;
+import net.kbox.mail.settings.MailSettingsRules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

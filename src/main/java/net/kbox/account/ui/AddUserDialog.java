@@ -9,8 +9,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
-import net.kbox.account.Role;
 import net.kbox.account.UserSummary;
+import net.kbox.security.Role;
 import org.jspecify.annotations.Nullable;
 
 /** "Add user": name, e-mail, role. The new user receives a link to set their password. */

@@ -1,6 +1,5 @@
 package net.kbox.account.ui;
 
-import net.kbox.base.ui.PublicPage;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,7 +14,8 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.concurrent.Future;
 import net.kbox.account.PasswordResets;
-import net.kbox.security.ui.LoginView;
+import net.kbox.account.ui.LoginView;
+import net.kbox.base.ui.PublicPage;
 import org.jspecify.annotations.Nullable;
 
 /** "Forgot password?": the same answer, at once, whether or not the address has an account. */

@@ -1,6 +1,5 @@
 package net.kbox.account.ui;
 
-import net.kbox.base.ui.PublicPage;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,9 +18,10 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import net.kbox.account.PasswordPolicy;
-import net.kbox.account.PasswordResets;
 import net.kbox.account.PasswordResets.SetPasswordOutcome;
-import net.kbox.security.ui.LoginView;
+import net.kbox.account.PasswordResets;
+import net.kbox.account.ui.LoginView;
+import net.kbox.base.ui.PublicPage;
 
 /** Where the links of the welcome and reset e-mails lead: choose a password, with the rules shown up front. */
 @Route(value = "set-password", autoLayout = false)

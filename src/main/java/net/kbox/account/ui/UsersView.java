@@ -8,20 +8,22 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import net.kbox.account.Role;
-import net.kbox.account.UserAdministration;
 import net.kbox.account.UserAdministration.UserAdministrationException;
 import net.kbox.account.UserAdministration.WelcomeResult;
+import net.kbox.account.UserAdministration;
 import net.kbox.account.UserSummary;
 import net.kbox.base.ui.Notifications;
+import net.kbox.security.Role;
 
 /** Administration > Users: who can log in, with what role; new users get a link to set their password. */
 @Route("administration/users")
+@Menu(title = "nav.users", order = 2, icon = "vaadin:users")
 @RolesAllowed(Role.ADMIN_NAME)
 public class UsersView extends VerticalLayout implements HasDynamicTitle {
 

@@ -1,4 +1,4 @@
-/** Administration > Users. */
+/** The account pages: log in, forgot password, set password, Administration > Users. */
 @NullMarked
 package net.kbox.account.ui;
 

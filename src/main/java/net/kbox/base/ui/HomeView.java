@@ -7,28 +7,26 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.vaadin.flow.server.menu.MenuConfiguration;
 import jakarta.annotation.security.PermitAll;
-import net.kbox.account.Role;
 
-/** Where a login lands: administrators go straight to the mail settings, users see a greeting. */
+/**
+ * Where a login lands: whoever may open a page of the menu (administrators) goes to its first one,
+ * the Mail settings; users see a greeting.
+ */
 @Route("")
 @PermitAll
 public class HomeView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final AuthenticationContext authentication;
-
-    HomeView(AuthenticationContext authentication) {
-        this.authentication = authentication;
+    HomeView() {
         addClassName("page");
         add(new H2(getTranslation("home.heading")), new Paragraph(getTranslation("home.text")));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (authentication.hasRole(Role.ADMIN_NAME)) {
-            event.forwardTo("administration/mail");
-        }
+        MenuConfiguration.getMenuEntries().stream().findFirst()
+                .ifPresent(first -> event.forwardTo(MainLayout.route(first)));
     }
 
     @Override

@@ -1,12 +1,15 @@
 package net.kbox.base.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -16,11 +19,14 @@ import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
-import net.kbox.account.AccountService;
-import net.kbox.account.Role;
+import java.util.Optional;
+import net.kbox.security.SignedInUser;
 import org.jspecify.annotations.Nullable;
 
 /** The shell around every page after login: product name, who is logged in, the side navigation. */
@@ -28,13 +34,16 @@ import org.jspecify.annotations.Nullable;
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
+    private static final String ADMINISTRATION = "administration/";
+
     private final Span viewTitle = new Span();
     private final Div notices = new Div();
     private final Div page = new Div();
     private final List<ShellNotice> noticeProviders;
     private @Nullable HasElement view;
+    private @Nullable Registration noticeRefresh;
 
-    MainLayout(AuthenticationContext authentication, AccountService accounts, List<ShellNotice> noticeProviders) {
+    MainLayout(AuthenticationContext authentication, List<ShellNotice> noticeProviders) {
         this.noticeProviders = noticeProviders;
         notices.setId("shell-notices");
         notices.addClassName("shell-notices");
@@ -44,13 +53,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         var brand = new Span(getTranslation("app.name"));
         brand.addClassName("brand");
-        var drawer = new Div(brand, navigation(authentication));
+        var drawer = new Div(brand, navigation());
         drawer.addClassName("drawer");
         addToDrawer(drawer);
 
         viewTitle.addClassName("view-title");
         String email = authentication.getPrincipalName().orElse("");
-        var user = new Span(accounts.displayName(email));
+        var user = new Span(authentication.getAuthenticatedUser(Object.class)
+                .flatMap(principal -> principal instanceof SignedInUser signedIn ? Optional.of(signedIn.displayName())
+                        : Optional.empty())
+                .orElse(email));
         user.setId("current-user");
         user.getElement().setAttribute("title", email);
         var logout = new Button(getTranslation("shell.logout"), VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
@@ -67,23 +79,44 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToNavbar(navbar);
     }
 
-    private SideNav navigation(AuthenticationContext authentication) {
+    /**
+     * The pages this user may open (each view says with {@code @Menu} where it stands), the administration
+     * pages grouped; a user who may open none of them has the home page.
+     */
+    private SideNav navigation() {
         var nav = new SideNav();
         nav.setId("main-nav");
-        if (authentication.hasRole(Role.ADMIN_NAME)) {
-            var administration = new SideNavItem(getTranslation("nav.administration"));
-            administration.setPrefixComponent(VaadinIcon.COG.create());
-            administration.setExpanded(true);
-            administration.addItem(
-                    new SideNavItem(getTranslation("nav.mail"), "administration/mail", VaadinIcon.ENVELOPE.create()),
-                    new SideNavItem(getTranslation("nav.users"), "administration/users", VaadinIcon.USERS.create()),
-                    new SideNavItem(getTranslation("nav.maintenance"), "administration/maintenance",
-                            VaadinIcon.WRENCH.create()));
+        List<MenuEntry> entries = MenuConfiguration.getMenuEntries();
+        if (entries.isEmpty()) {
+            nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class, VaadinIcon.HOME.create()));
+            return nav;
+        }
+        var administration = new SideNavItem(getTranslation("nav.administration"));
+        administration.setPrefixComponent(VaadinIcon.COG.create());
+        administration.setExpanded(true);
+        for (MenuEntry entry : entries) {
+            var item = new SideNavItem(getTranslation(entry.title()), route(entry), icon(entry.icon()));
+            if (route(entry).startsWith(ADMINISTRATION)) {
+                administration.addItem(item);
+            } else {
+                nav.addItem(item);
+            }
+        }
+        if (!administration.getItems().isEmpty()) {
             nav.addItem(administration);
-        } else {
-            nav.addItem(new SideNavItem(getTranslation("nav.home"), "", VaadinIcon.HOME.create()));
         }
         return nav;
+    }
+
+    /** The route of a menu entry, as the router takes it (no leading slash). */
+    static String route(MenuEntry entry) {
+        return entry.path().replaceFirst("^/+", "");
+    }
+
+    /** {@code vaadin:envelope}: an icon of Vaadin's collection, as {@code @Menu} names it. */
+    private static Icon icon(@Nullable String name) {
+        String[] parts = name == null ? new String[0] : name.split(":", 2);
+        return parts.length == 2 ? new Icon(parts[0], parts[1]) : VaadinIcon.FILE_O.create();
     }
 
     /** Keeps the notices above whatever page the router shows. */
@@ -101,8 +134,21 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         page.removeAll();
     }
 
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        noticeRefresh = ShellNotice.onRefresh(attachEvent.getUI(), this::refreshNotices);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (noticeRefresh != null) {
+            noticeRefresh.remove();
+            noticeRefresh = null;
+        }
+    }
+
     /** Asks every feature again, so a notice disappears as soon as what it reports is fixed. */
-    public void refreshNotices() {
+    void refreshNotices() {
         notices.removeAll();
         noticeProviders.forEach(provider -> provider.createNotice().ifPresent(notices::add));
     }

@@ -15,8 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import net.kbox.mail.EffectiveMailSettings;
 import net.kbox.mail.MailDriver;
+import net.kbox.mail.settings.EffectiveMailSettings;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.mail.transport.LogTransport;
 import net.kbox.mail.transport.MailDeliveryException;
@@ -29,11 +29,9 @@ import net.kbox.maintenance.MaintenanceService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -69,13 +67,11 @@ class OutboxDispatcher {
     private final LogTransport logDriver;
     private final MaintenanceService maintenance;
     private final Clock clock;
-    private final boolean scheduled;
     private final String name = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
     private volatile @Nullable Instant lastRun;
 
     OutboxDispatcher(JdbcTemplate jdbc, TransactionTemplate transactions, MailSettingsService settings,
-            SmtpTransport smtp, LogTransport logDriver, MaintenanceService maintenance, Clock clock,
-            @Value("${kbox.mail.outbox.scheduled:true}") boolean scheduled) {
+            SmtpTransport smtp, LogTransport logDriver, MaintenanceService maintenance, Clock clock) {
         this.jdbc = jdbc;
         this.claiming = new TransactionTemplate(Objects.requireNonNull(transactions.getTransactionManager()));
         this.claiming.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -87,17 +83,14 @@ class OutboxDispatcher {
         this.logDriver = logDriver;
         this.maintenance = maintenance;
         this.clock = clock;
-        this.scheduled = scheduled;
     }
 
-    @Scheduled(fixedDelayString = "${kbox.mail.outbox.interval:5s}", initialDelayString = "${kbox.mail.outbox.interval:5s}")
+    /** Runs every {@code KBOX_MAIL_OUTBOX_INTERVAL} ({@link OutboxSchedule}), unless the tests run it by hand. */
     void onSchedule() {
-        if (scheduled) {
-            try {
-                dispatchDue(clock.instant());
-            } catch (RuntimeException e) {
-                log.error("The outbox dispatcher failed; it tries again at its next run", e);
-            }
+        try {
+            dispatchDue(clock.instant());
+        } catch (RuntimeException e) {
+            log.error("The outbox dispatcher failed; it tries again at its next run", e);
         }
     }
 
@@ -114,8 +107,7 @@ class OutboxDispatcher {
         RunClock time = new RunClock(now);
         releaseExpiredClaims(now);
         EffectiveMailSettings effective = settings.effective();
-        if (effective.driver() == MailDriver.SMTP && !effective.missingRequired().isEmpty()
-                || effective.fromAddress() == null) {
+        if (!effective.readiness().ready()) {
             return 0; // nothing can be sent yet; the administrator is told by the configuration notice
         }
         Batch batch = claim(time.now());

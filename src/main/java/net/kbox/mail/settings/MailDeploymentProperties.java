@@ -1,17 +1,25 @@
 package net.kbox.mail.settings;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import net.kbox.mail.MailDriver;
-import net.kbox.mail.MailEncryption;
-import net.kbox.mail.MailSettingsRules;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
- * The mail settings of the deployment, from {@code KBOX_MAIL_*}. Values are checked here, at start:
- * an invalid one stops the start with a message naming the variable. Missing required values do not
- * stop it: the administrator is told about them after logging in.
+ * The mail feature's deployment settings, from {@code KBOX_MAIL_*}: the values the Mail page can
+ * override, and those only the deployment sets (driver, timeout, extra CA certificates, outbox interval).
+ * Values are checked here, at start: an invalid one stops the start with a message naming the variable.
+ * Missing required values do not stop it: the administrator is told about them after logging in.
+ *
+ * @param timeout the limit of every connect, read and write with the SMTP server ({@code KBOX_MAIL_TIMEOUT})
+ * @param caCertificates a PEM bundle trusted besides the JVM's CAs ({@code KBOX_MAIL_CA_CERTIFICATES})
+ * @param outbox how often the outbox is looked at ({@code KBOX_MAIL_OUTBOX_INTERVAL}); tests switch the
+ *     schedule off and run the dispatcher themselves
  */
 @ConfigurationProperties("kbox.mail")
 public record MailDeploymentProperties(
@@ -22,23 +30,47 @@ public record MailDeploymentProperties(
         @Nullable String username,
         @Nullable String password,
         @Nullable String fromAddress,
-        @Nullable String fromName) {
+        @Nullable String fromName,
+        Duration timeout,
+        @Nullable Path caCertificates,
+        Outbox outbox) {
+
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     /** Binds the raw strings, so that a bad value gets our message instead of a conversion error. */
     @ConstructorBinding
     MailDeploymentProperties(@Nullable String driver, @Nullable String host, @Nullable String port,
-            @Nullable String encryption, @Nullable String username, @Nullable String password, @Nullable From from) {
+            @Nullable String encryption, @Nullable String username, @Nullable String password, @Nullable From from,
+            @Nullable String timeout, @Nullable String caCertificates, @DefaultValue Outbox outbox) {
         this(parseDriver(driver), parseHost(host), parsePort(port), parseEncryption(encryption), blankToNull(username),
                 blankToNull(password), parseFromAddress(from == null ? null : from.address()),
-                parseFromName(from == null ? null : from.name()));
+                parseFromName(from == null ? null : from.name()), parseTimeout(timeout),
+                caCertificates == null || caCertificates.isBlank() ? null : Path.of(caCertificates.strip()), outbox);
     }
 
     /** {@code KBOX_MAIL_FROM_ADDRESS} and {@code KBOX_MAIL_FROM_NAME}. */
     public record From(@Nullable String address, @Nullable String name) {
     }
 
+    /**
+     * @param interval how long the dispatcher waits between two looks at the outbox
+     * @param scheduled whether it looks by itself (tests run it by hand)
+     */
+    public record Outbox(@DefaultValue("5s") Duration interval, @DefaultValue("true") boolean scheduled) {
+    }
+
+    /** Only the driver's default: nothing set in the deployment. */
     static MailDeploymentProperties none() {
-        return new MailDeploymentProperties(MailDriver.SMTP, null, null, null, null, null, null, null);
+        return new MailDeploymentProperties(MailDriver.SMTP, null, null, null, null, null, null, null, DEFAULT_TIMEOUT,
+                null, new Outbox(Duration.ofSeconds(5), true));
+    }
+
+    /** The same deployment with other values for the eight settings the Mail page can override (tests). */
+    MailDeploymentProperties withSettings(MailDriver driver, @Nullable String host, @Nullable Integer port,
+            @Nullable MailEncryption encryption, @Nullable String username, @Nullable String password,
+            @Nullable String fromAddress, @Nullable String fromName) {
+        return new MailDeploymentProperties(driver, host, port, encryption, username, password, fromAddress, fromName,
+                timeout, caCertificates, outbox);
     }
 
     private static MailDriver parseDriver(@Nullable String value) {
@@ -93,6 +125,23 @@ public record MailDeploymentProperties(
         };
     }
 
+    private static Duration parseTimeout(@Nullable String value) {
+        String timeout = blankToNull(value);
+        if (timeout == null) {
+            return DEFAULT_TIMEOUT;
+        }
+        try {
+            Duration parsed = DurationStyle.detectAndParse(timeout);
+            if (!parsed.isNegative() && !parsed.isZero() && parsed.toMillis() <= Integer.MAX_VALUE) {
+                return parsed;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new InvalidDeploymentSettingException("KBOX_MAIL_TIMEOUT",
+                "KBOX_MAIL_TIMEOUT must be a positive duration such as 10s or 1m, not '" + value + "'.");
+    }
+
     private static @Nullable String parseFromAddress(@Nullable String value) {
         String address = blankToNull(value);
         if (address != null && MailSettingsRules.checkFromAddress(address).isPresent()) {
@@ -121,6 +170,7 @@ public record MailDeploymentProperties(
     public String toString() {
         return "MailDeploymentProperties[driver=" + driver + ", host=" + host + ", port=" + port + ", encryption="
                 + encryption + ", username=" + username + ", password=" + (password == null ? "none" : "***")
-                + ", fromAddress=" + fromAddress + ", fromName=" + fromName + "]";
+                + ", fromAddress=" + fromAddress + ", fromName=" + fromName + ", timeout=" + timeout + ", caCertificates="
+                + caCertificates + ", outbox=" + outbox + "]";
     }
 }

@@ -8,8 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import net.kbox.mail.MailEncryption;
-import net.kbox.mail.MailSettingsRules;
+import net.kbox.mail.settings.MailEncryption;
+import net.kbox.mail.settings.MailSettingsRules;
 import org.jspecify.annotations.Nullable;
 
 /** The settings saved in the UI: one row; {@code null} means "not saved here". */

@@ -1,6 +1,6 @@
 package net.kbox.mail.settings;
 
-import net.kbox.mail.MailEncryption;
+import net.kbox.mail.settings.MailEncryption;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -11,9 +11,11 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
+import net.kbox.base.KboxProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.encrypt.Encryptors;
 import org.springframework.security.crypto.encrypt.TextEncryptor;
 import org.springframework.stereotype.Component;
@@ -33,8 +35,13 @@ class SecretCipher {
 
     private final TextEncryptor encryptor;
 
-    SecretCipher(@Value("${kbox.app-key:}") String appKey, @Value("${kbox.data-dir}") Path dataDir) {
-        this.encryptor = Encryptors.delux(appKey.isBlank() ? keyFromFile(dataDir) : appKey, SALT);
+    @Autowired
+    SecretCipher(KboxProperties properties) {
+        this(properties.appKey(), properties.dataDir());
+    }
+
+    SecretCipher(@Nullable String appKey, Path dataDir) {
+        this.encryptor = Encryptors.delux(appKey == null || appKey.isBlank() ? keyFromFile(dataDir) : appKey, SALT);
     }
 
     String encrypt(String secret) {

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.kbox.mail.MailEncryption;
+import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.transport.DiagnosisStep.Outcome;
 import net.kbox.mail.transport.DiagnosisStep.Step;
 import org.jspecify.annotations.Nullable;

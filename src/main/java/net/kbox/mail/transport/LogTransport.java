@@ -4,7 +4,7 @@ import jakarta.mail.internet.InternetAddress;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import net.kbox.mail.EffectiveMailSettings;
+import net.kbox.mail.settings.EffectiveMailSettings;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventLevel;
 import net.kbox.maintenance.MaintenanceEventView;

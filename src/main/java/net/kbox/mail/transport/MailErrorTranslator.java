@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
-import net.kbox.mail.MailEncryption;
+import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.transport.MailError.Kind;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;

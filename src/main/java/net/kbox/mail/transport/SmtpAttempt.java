@@ -6,7 +6,7 @@ import java.net.Socket;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import net.kbox.mail.EffectiveMailSettings;
+import net.kbox.mail.settings.EffectiveMailSettings;
 import org.jspecify.annotations.Nullable;
 
 /** Everything one connection records about itself, and how its failure is told to the administrator. */

@@ -19,15 +19,16 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import net.kbox.mail.EffectiveMailSettings;
-import net.kbox.mail.MailEncryption;
+import net.kbox.base.Translations;
 import net.kbox.mail.MailField;
+import net.kbox.mail.settings.EffectiveMailSettings;
+import net.kbox.mail.settings.MailDeploymentProperties;
+import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.transport.DiagnosisStep.Step;
 import net.kbox.mail.transport.MailError.Kind;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,19 +52,24 @@ public class SmtpTransport {
 
     private final Duration timeout;
     private final TrustedCertificates trusted;
+    private final Translations translations;
 
     @Autowired
-    public SmtpTransport(@Value("${kbox.mail.timeout:10s}") Duration timeout,
-            @Value("${kbox.mail.ca-certificates:}") String caCertificates) {
-        this(timeout, caCertificates.isBlank() ? null : Path.of(caCertificates.strip()));
+    SmtpTransport(MailDeploymentProperties deployment, Translations translations) {
+        this(deployment.timeout(), deployment.caCertificates(), translations);
     }
 
     SmtpTransport(Duration timeout, @Nullable Path caCertificates) {
+        this(timeout, caCertificates, new Translations());
+    }
+
+    private SmtpTransport(Duration timeout, @Nullable Path caCertificates, Translations translations) {
         if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalStateException(TIMEOUT_VARIABLE + " must be a positive duration such as 10s, not " + timeout);
         }
         this.timeout = timeout;
         this.trusted = TrustedCertificates.load(caCertificates);
+        this.translations = translations;
     }
 
     /** How long any single network wait may take ({@code KBOX_MAIL_TIMEOUT}). */
@@ -102,7 +108,7 @@ public class SmtpTransport {
 
     private SmtpConnection connect(SmtpAttempt attempt) throws MessagingException, IOException {
         EffectiveMailSettings settings = attempt.settings;
-        InternetAddress from = checked(settings);
+        InternetAddress from = checked(settings, translations);
         String host = String.valueOf(settings.host()).strip();
         InetAddress[] addresses = resolve(attempt, host);
         if (attempt.diagnosis.expects(Step.TCP)) {
@@ -157,11 +163,12 @@ public class SmtpTransport {
         return properties;
     }
 
-    private static InternetAddress checked(EffectiveMailSettings settings) throws SmtpRefusal {
-        var missing = settings.missingRequired();
-        if (!missing.isEmpty()) {
+    private static InternetAddress checked(EffectiveMailSettings settings, Translations translations)
+            throws SmtpRefusal {
+        var readiness = settings.readiness();
+        if (!readiness.ready()) {
             throw new SmtpRefusal(Kind.INVALID_SETTINGS, "The mail settings are incomplete: enter "
-                    + missing.stream().map(MailSettingsNames::of).collect(Collectors.joining(", ")));
+                    + translations.englishList(readiness.missing().stream().map(MailField::labelKey).toList()));
         }
         String name = String.valueOf(settings.fromName());
         if (name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0) {
@@ -217,21 +224,6 @@ public class SmtpTransport {
             transport.close();
         } catch (MessagingException | RuntimeException ignored) {
             // closing after a failure: the failure is what counts
-        }
-    }
-
-    /** Field names in the words the settings form uses. */
-    private static final class MailSettingsNames {
-        static String of(MailField field) {
-            return switch (field) {
-                case FROM_ADDRESS -> "the From Address";
-                case FROM_NAME -> "the From Name";
-                case HOST -> "the host";
-                case PORT -> "a port between 1 and 65535";
-                case ENCRYPTION -> "the encryption";
-                case USERNAME -> "the username";
-                case PASSWORD -> "the password";
-            };
         }
     }
 }

@@ -11,11 +11,11 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.List;
 import java.util.Optional;
-import net.kbox.account.Role;
 import net.kbox.base.ui.ShellNotice;
-import net.kbox.mail.MailDriver;
 import net.kbox.mail.MailField;
-import net.kbox.mail.settings.MailSettingsService;
+import net.kbox.mail.MailReadiness;
+import net.kbox.mail.MailService;
+import net.kbox.security.Role;
 
 /**
  * Tells an administrator, on every page until it is fixed (or dismissed for the session), which
@@ -26,34 +26,33 @@ class MailConfigurationNotice implements ShellNotice {
 
     private static final String DISMISSED = MailConfigurationNotice.class.getName() + ".dismissed";
 
-    private final MailSettingsService settings;
+    private final MailService mail;
     private final AuthenticationContext authentication;
 
-    MailConfigurationNotice(MailSettingsService settings, AuthenticationContext authentication) {
-        this.settings = settings;
+    MailConfigurationNotice(MailService mail, AuthenticationContext authentication) {
+        this.mail = mail;
         this.authentication = authentication;
     }
 
     @Override
     public Optional<com.vaadin.flow.component.Component> createNotice() {
-        if (!authentication.hasRole(Role.ADMIN_NAME) || settings.driver() != MailDriver.SMTP || isDismissed()) {
+        if (!authentication.hasRole(Role.ADMIN_NAME) || isDismissed()) {
             return Optional.empty();
         }
-        List<MailField> missing = settings.effective().missingRequired();
-        return missing.isEmpty() ? Optional.empty() : Optional.of(notice(missing));
+        MailReadiness readiness = mail.readiness();
+        return readiness.ready() ? Optional.empty() : Optional.of(notice(readiness.missing()));
     }
 
     private static com.vaadin.flow.component.Component notice(List<MailField> missing) {
         var notice = new Div();
         notice.setId("mail-configuration-notice");
         notice.addClassNames("banner", "banner-warning");
-        String names = String.join(", ", missing.stream().map(f -> notice.getTranslation(f.labelKey())).toList());
+        String names = MailFieldLabels.of(notice, missing);
         var title = new Span(notice.getTranslation("mail.notice.title"));
         title.addClassName("banner-title");
         var text = new Paragraph(notice.getTranslation("mail.notice.text", names));
         text.setId("mail-configuration-notice-text");
-        boolean onMailPage = UI.getCurrent() != null
-                && UI.getCurrent().getActiveViewLocation().getPath().equals("administration/mail");
+        boolean onMailPage = UI.getCurrent() != null && UI.getCurrent().getCurrentView() instanceof MailSettingsView;
         var open = new Button(notice.getTranslation("mail.notice.open"), e -> UI.getCurrent().navigate(MailSettingsView.class));
         open.setId("mail-configuration-notice-open");
         open.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);

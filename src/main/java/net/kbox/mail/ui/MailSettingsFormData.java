@@ -1,6 +1,6 @@
 package net.kbox.mail.ui;
 
-import net.kbox.mail.MailEncryption;
+import net.kbox.mail.settings.MailEncryption;
 import org.jspecify.annotations.Nullable;
 
 /** The Binder's bean: what the form holds until Save. */

@@ -2,12 +2,14 @@ package net.kbox.mail.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -21,9 +23,8 @@ import com.vaadin.flow.data.binder.Validator;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -34,27 +35,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import net.kbox.account.Role;
-import net.kbox.base.ui.MainLayout;
 import net.kbox.base.ui.Notifications;
+import net.kbox.base.ui.ShellNotice;
 import net.kbox.mail.MailDriver;
-import net.kbox.mail.MailEncryption;
 import net.kbox.mail.MailField;
-import net.kbox.mail.MailSettingsRules;
 import net.kbox.mail.MailService;
 import net.kbox.mail.TestMailResult;
+import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.settings.MailSettingsChange;
 import net.kbox.mail.settings.MailSettingsConflictException;
+import net.kbox.mail.settings.MailSettingsRules;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.mail.settings.MailSettingsSnapshot;
 import net.kbox.mail.settings.ValueSource;
 import net.kbox.maintenance.ui.MaintenanceEventsView;
+import net.kbox.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Administration > Mail: how the K-Box sends e-mail. */
 @Route("administration/mail")
+@Menu(title = "nav.mail", order = 1, icon = "vaadin:envelope")
 @RolesAllowed(Role.ADMIN_NAME)
 public class MailSettingsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
@@ -385,14 +387,13 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
         boolean changed = hasChanges();
         save.setEnabled(changed && binder.isValid());
         discard.setEnabled(changed);
-        var missing = locked() ? java.util.List.<MailField>of() : snapshot.missingRequired();
-        boolean noAddress = snapshot.field(MailField.FROM_ADDRESS).value() == null;
-        sendTest.setEnabled(testUnderWay == null && !changed && missing.isEmpty() && !noAddress);
+        boolean ready = snapshot.readiness().ready();
+        sendTest.setEnabled(testUnderWay == null && !changed && ready);
         if (testUnderWay != null) {
             sendTestHint.setText(getTranslation("mail.test.hint.sending", snapshot.field(MailField.FROM_ADDRESS).value()));
         } else if (changed) {
             sendTestHint.setText(getTranslation("mail.test.hint.save-first"));
-        } else if (!missing.isEmpty() || noAddress) {
+        } else if (!ready) {
             sendTestHint.setText(getTranslation("mail.test.hint.incomplete"));
         } else {
             sendTestHint.setText(getTranslation(locked() ? "mail.test.hint.log" : "mail.test.hint.ready",
@@ -423,17 +424,14 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
             log.error("Saving the mail settings failed", e);
             Notifications.error(getTranslation("mail.saved.failed"));
         }
-        var layout = findAncestor(MainLayout.class);
-        if (layout != null) {
-            layout.refreshNotices();
-        }
+        getUI().ifPresent(ShellNotice::refreshAll);
     }
 
     private void sendTest() {
         var ui = UI.getCurrent();
         String actor = authentication.getPrincipalName().orElse("unknown");
         sendTest.setText(getTranslation("mail.action.sending"));
-        testUnderWay = mail.sendTestInBackground(actor)
+        testUnderWay = mail.sendTest(actor)
                 .handle((result, failure) -> {
                     ui.access(() -> showTestResult(result, failure));
                     return null;

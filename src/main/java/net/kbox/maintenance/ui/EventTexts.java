@@ -10,7 +10,7 @@ import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventLevel;
 
 /** How events read on the page: labels, coloured level badges, times in the administrator's zone. */
-final class EventTexts {
+public final class EventTexts {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -30,7 +30,7 @@ final class EventTexts {
     }
 
     /** "5 s", "12 min", "3 h", "2 d": how long something has been waiting. */
-    static String age(java.time.Duration age) {
+    public static String age(java.time.Duration age) {
         long seconds = Math.max(age.toSeconds(), 0);
         if (seconds < 60) {
             return seconds + " s";
@@ -44,7 +44,7 @@ final class EventTexts {
         return seconds / 86_400 + " d";
     }
 
-    static String time(Instant instant, ZoneId zone) {
+    public static String time(Instant instant, ZoneId zone) {
         return TIME.format(instant.atZone(zone));
     }
 

@@ -20,20 +20,19 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import net.kbox.account.Role;
-import java.time.Clock;
-import net.kbox.mail.outbox.Outbox;
-import net.kbox.mail.settings.MailSettingsService;
+import java.util.List;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventFilter;
 import net.kbox.maintenance.EventLevel;
 import net.kbox.maintenance.EventSummary;
 import net.kbox.maintenance.MaintenanceEventView;
 import net.kbox.maintenance.MaintenanceService;
+import net.kbox.security.Role;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +40,7 @@ import org.jspecify.annotations.Nullable;
  * wrong. {@code ?event=<id>} opens one event (the Mail page's notifications link here).
  */
 @Route("administration/maintenance")
+@Menu(title = "nav.maintenance", order = 3, icon = "vaadin:wrench")
 @RolesAllowed(Role.ADMIN_NAME)
 public class MaintenanceEventsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
@@ -48,8 +48,9 @@ public class MaintenanceEventsView extends VerticalLayout implements HasDynamicT
     private static final ZoneId UTC = ZoneId.of("UTC");
 
     private final MaintenanceService maintenance;
-    final MailStatusHeader status;
-    final OutgoingQueueTile queue;
+    /** The tiles features contribute, at the top ({@link StatusTiles}). */
+    final Div statusTiles = new Div();
+    private final List<StatusTile> tiles;
     final Select<EventLevel> level = new Select<>();
     final Select<EventCategory> category = new Select<>();
     final TextField search = new TextField();
@@ -60,16 +61,18 @@ public class MaintenanceEventsView extends VerticalLayout implements HasDynamicT
     /** UTC until the browser tells its zone. */
     ZoneId zone = UTC;
 
-    MaintenanceEventsView(MaintenanceService maintenance, MailSettingsService settings, Outbox outbox, Clock clock) {
+    MaintenanceEventsView(MaintenanceService maintenance, List<StatusTiles> features) {
         this.maintenance = maintenance;
         setId("maintenance-events-view");
         addClassNames("page", "events-page");
-        queue = new OutgoingQueueTile(outbox, clock);
-        status = new MailStatusHeader(settings, maintenance, this::showEvent, queue);
+        tiles = features.stream().flatMap(feature -> feature.create().stream()).toList();
+        statusTiles.setId("status-tiles");
+        statusTiles.addClassName("status-tiles");
+        tiles.forEach(statusTiles::add);
         timeColumn = configureGrid();
         var intro = new Paragraph(getTranslation("maintenance.intro"));
         intro.addClassName("card-text");
-        add(status, intro, filters(), grid, detail);
+        add(statusTiles, intro, filters(), grid, detail);
         grid.setItems(query -> maintenance.find(filter(), query.getOffset(), query.getLimit()).stream());
     }
 
@@ -107,11 +110,7 @@ public class MaintenanceEventsView extends VerticalLayout implements HasDynamicT
         refresh.setText(getTranslation("maintenance.action.refresh"));
         refresh.setIcon(VaadinIcon.REFRESH.create());
         refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        refresh.addClickListener(e -> {
-            status.refresh(zone);
-        queue.refresh(zone);
-            grid.getDataProvider().refreshAll();
-        });
+        refresh.addClickListener(e -> refreshAll());
 
         var bar = new HorizontalLayout(level, category, search, refresh);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -157,10 +156,20 @@ public class MaintenanceEventsView extends VerticalLayout implements HasDynamicT
         grid.getDataProvider().refreshAll();
     }
 
+    /** Redraws the tiles and the list, e.g. after "Refresh" or an action of a tile. */
+    void refreshAll() {
+        refreshTiles();
+        grid.getDataProvider().refreshAll();
+    }
+
+    private void refreshTiles() {
+        var context = new StatusTile.Context(zone, this::showEvent, this::refreshAll);
+        tiles.forEach(tile -> tile.refresh(context));
+    }
+
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        status.refresh(zone);
-        queue.refresh(zone);
+        refreshTiles();
         attachEvent.getUI().getPage().retrieveExtendedClientDetails(details -> useZone(details.getTimeZoneId()));
     }
 
@@ -171,9 +180,7 @@ public class MaintenanceEventsView extends VerticalLayout implements HasDynamicT
             zone = UTC;
         }
         timeColumn.setHeader(getTranslation("maintenance.column.time", zone.getId()));
-        status.refresh(zone);
-        queue.refresh(zone);
-        grid.getDataProvider().refreshAll();
+        refreshAll();
         if (detail.shown() != null) {
             detail.show(detail.shown(), zone);
         }

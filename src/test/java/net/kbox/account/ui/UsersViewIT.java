@@ -7,11 +7,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextField;
 import net.kbox.TestAccounts;
-import net.kbox.account.Role;
-import net.kbox.mail.MailEncryption;
-import net.kbox.mail.settings.MailSettingsChange;
 import net.kbox.mail.settings.MailSettingsService;
+import net.kbox.security.Role;
 import net.kbox.support.MailSettingsReset;
+import net.kbox.support.SettingsChange;
 import net.kbox.support.Texts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +35,7 @@ class UsersViewIT extends SpringBrowserlessTest {
     }
 
     private void mailConfigured() {
-        settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box QA", "smtp.kbox.test", 587,
-                MailEncryption.STARTTLS, null, null, false), settings.snapshot().version(), "test");
+        SettingsChange.valid().saveWith(settings);
     }
 
     private AddUserDialog openAddDialog(UsersView view) {

@@ -21,8 +21,7 @@ import net.kbox.bench.BenchmarkSizes;
 import net.kbox.bench.BenchmarkTable;
 import net.kbox.bench.ProcessCpu;
 import net.kbox.bench.StartedApplication;
-import net.kbox.mail.MailEncryption;
-import net.kbox.mail.settings.MailSettingsChange;
+import net.kbox.mail.OutgoingMail;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventFilter;
@@ -33,6 +32,7 @@ import net.kbox.smtp.ReceivedMessage;
 import net.kbox.smtp.StartTlsSmtpServer;
 import net.kbox.smtp.TestCertificates;
 import net.kbox.support.MailSettingsReset;
+import net.kbox.support.SettingsChange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -120,8 +120,7 @@ class KboxMailBenchmarkIT {
     @Order(1)
     void test_outbox_throughput_against_one_reused_connection_and_a_connection_per_message() throws Exception {
         try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
-            settings.save(new MailSettingsChange(FROM, "K-Box QA", "localhost", server.port(), MailEncryption.STARTTLS,
-                    USER, PASSWORD, false), settings.snapshot().version(), "benchmark");
+            SettingsChange.valid().from(FROM, "K-Box QA").server(server.port()).login(USER, PASSWORD).saveWith(settings);
             var bare = new BareJakartaMail(server.port(), USER, PASSWORD, FROM);
             var cpu = ProcessCpu.ofThisJvmAndTheDatabaseAt(System.getProperty("kbox.test.db.url", ""));
             int n = sizes.messages();

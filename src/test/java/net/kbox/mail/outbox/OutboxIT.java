@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import net.kbox.mail.MailEncryption;
-import net.kbox.mail.settings.MailSettingsChange;
+import net.kbox.mail.OutgoingMail;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.mail.transport.LogTransport;
 import net.kbox.mail.transport.SmtpTransport;
@@ -22,6 +21,7 @@ import net.kbox.smtp.ReceivedMessage;
 import net.kbox.smtp.SilentServer;
 import net.kbox.smtp.StartTlsSmtpServer;
 import net.kbox.support.MailSettingsReset;
+import net.kbox.support.SettingsChange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,8 +70,7 @@ class OutboxIT {
     }
 
     private void useServer(int port) {
-        settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box QA", "localhost", port,
-                MailEncryption.STARTTLS, USER, PASSWORD, false), settings.snapshot().version(), "test");
+        SettingsChange.valid().server(port).login(USER, PASSWORD).saveWith(settings);
     }
 
     private List<Long> queue(int count, String marker) {
@@ -164,7 +163,7 @@ class OutboxIT {
         try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
             useServer(server.port());
             queue(200, "shared");
-            var second = new OutboxDispatcher(jdbc, transactions, settings, smtp, logDriver, maintenance, clock, false);
+            var second = new OutboxDispatcher(jdbc, transactions, settings, smtp, logDriver, maintenance, clock);
             Instant now = clock.instant();
             try (var pool = Executors.newFixedThreadPool(2)) {
                 List<Callable<Integer>> both = List.of(() -> dispatcher.dispatchDue(now), () -> second.dispatchDue(now));

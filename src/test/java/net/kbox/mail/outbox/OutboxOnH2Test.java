@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
-import net.kbox.mail.MailEncryption;
-import net.kbox.mail.settings.MailSettingsChange;
+import net.kbox.mail.OutgoingMail;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.smtp.ReceivedMessage;
 import net.kbox.smtp.StartTlsSmtpServer;
 import net.kbox.support.MailSettingsReset;
+import net.kbox.support.SettingsChange;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,8 +44,7 @@ class OutboxOnH2Test {
     @Test
     void test_two_batches_are_delivered_exactly_once_on_the_embedded_database() throws InterruptedException {
         try (var server = StartTlsSmtpServer.withLogin("h2-mailer", "H2-Secret-1")) {
-            settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box", "localhost", server.port(),
-                    MailEncryption.STARTTLS, "h2-mailer", "H2-Secret-1", false), settings.snapshot().version(), "test");
+            SettingsChange.valid().fromName("K-Box").server(server.port()).login("h2-mailer", "H2-Secret-1").saveWith(settings);
             int count = OutboxDispatcher.BATCH_SIZE + 20;
             for (int i = 0; i < count; i++) {
                 outbox.enqueue(new OutgoingMail("TEST", "user" + i + "@kbox.test", "h2 #" + i, "Hello", "<p>Hello</p>"));

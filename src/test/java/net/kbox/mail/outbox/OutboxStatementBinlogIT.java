@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import net.kbox.mail.MailEncryption;
-import net.kbox.mail.settings.MailSettingsChange;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.mail.transport.LogTransport;
 import net.kbox.mail.transport.SmtpTransport;
@@ -17,6 +15,7 @@ import net.kbox.maintenance.MaintenanceService;
 import net.kbox.smtp.ReceivedMessage;
 import net.kbox.smtp.StartTlsSmtpServer;
 import net.kbox.support.MailSettingsReset;
+import net.kbox.support.SettingsChange;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,8 +90,7 @@ class OutboxStatementBinlogIT {
     @Test
     void test_claims_fall_back_to_the_default_isolation_and_every_message_is_delivered_once(CapturedOutput output) {
         try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
-            settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box QA", "localhost", server.port(),
-                    MailEncryption.STARTTLS, USER, PASSWORD, false), settings.snapshot().version(), "test");
+            SettingsChange.valid().server(server.port()).login(USER, PASSWORD).saveWith(settings);
             int count = OutboxDispatcher.BATCH_SIZE + 20; // two batches: the second is claimed in the background
             for (int i = 0; i < count; i++) {
                 binlogged.update("""
@@ -100,8 +98,7 @@ class OutboxStatementBinlogIT {
                             created_at) VALUES ('TEST', ?, ?, 'Hello', 'QUEUED', 0, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))""",
                         "user" + i + "@kbox.test", "binlog #" + i);
             }
-            var dispatcher = new OutboxDispatcher(binlogged, transactions, settings, smtp, logDriver, maintenance, clock,
-                    false);
+            var dispatcher = new OutboxDispatcher(binlogged, transactions, settings, smtp, logDriver, maintenance, clock);
 
             assertThat(dispatcher.dispatchDue(clock.instant())).isEqualTo(count);
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.kbox.mail.OutgoingMail;
 import net.kbox.support.MailSettingsReset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

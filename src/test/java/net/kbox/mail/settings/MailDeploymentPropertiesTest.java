@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import net.kbox.mail.MailDriver;
-import net.kbox.mail.MailEncryption;
+import net.kbox.mail.settings.MailEncryption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,8 +37,8 @@ class MailDeploymentPropertiesTest {
                 "KBOX_MAIL_PASSWORD", "secret", "KBOX_MAIL_FROM_ADDRESS", "no-reply@example.com",
                 "KBOX_MAIL_FROM_NAME", "K-Box")).run(context -> {
                     var properties = context.getBean(MailDeploymentProperties.class);
-                    assertThat(properties).isEqualTo(new MailDeploymentProperties(MailDriver.LOG, "smtp.example.com",
-                            465, MailEncryption.TLS, "kbox", "secret", "no-reply@example.com", "K-Box"));
+                    assertThat(properties).isEqualTo(MailDeploymentProperties.none().withSettings(MailDriver.LOG,
+                            "smtp.example.com", 465, MailEncryption.TLS, "kbox", "secret", "no-reply@example.com", "K-Box"));
                     assertThat(properties.toString()).doesNotContain("secret");
                 });
     }

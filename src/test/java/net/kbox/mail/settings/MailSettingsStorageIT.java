@@ -2,8 +2,9 @@ package net.kbox.mail.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.kbox.mail.MailEncryption;
+import net.kbox.mail.settings.MailEncryption;
 import net.kbox.support.MailSettingsReset;
+import net.kbox.support.SettingsChange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +30,7 @@ class MailSettingsStorageIT {
 
     @Test
     void test_the_stored_password_is_not_plain_text() {
-        settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box QA", "smtp.kbox.test", 587,
-                MailEncryption.STARTTLS, "mailer", SECRET, false), settings.snapshot().version(), "test");
+        SettingsChange.valid().login("mailer", SECRET).saveWith(settings);
 
         String stored = jdbc.queryForObject("SELECT password_ciphertext FROM mail_settings WHERE id = 1", String.class);
         assertThat(stored).isNotBlank().doesNotContain(SECRET).doesNotContain("Pl41n");
@@ -40,24 +40,21 @@ class MailSettingsStorageIT {
 
     @Test
     void test_a_value_equal_to_the_deployment_value_is_not_stored_as_an_override() {
-        settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box QA", "smtp.kbox.test", 587,
-                MailEncryption.STARTTLS, null, null, false), settings.snapshot().version(), "test");
+        SettingsChange.valid().saveWith(settings);
         var row = jdbc.queryForMap("SELECT from_name, port, encryption FROM mail_settings WHERE id = 1");
         assertThat(row.values()).containsOnlyNulls();
     }
 
     @Test
     void test_implicit_tls_follows_port_465_unless_chosen_otherwise() {
-        settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box QA", "smtp.kbox.test", 465,
-                MailEncryption.TLS, null, null, false), settings.snapshot().version(), "test");
+        SettingsChange.valid().server("smtp.kbox.test", 465).encryption(MailEncryption.TLS).saveWith(settings);
         assertThat(settings.effective().encryption()).isEqualTo(MailEncryption.TLS);
         assertThat(jdbc.queryForObject("SELECT encryption FROM mail_settings", String.class)).isNull();
     }
 
     @Test
     void test_a_save_with_nothing_changed_records_nothing() {
-        var change = new MailSettingsChange("no-reply@kbox.test", "K-Box QA", "smtp.kbox.test", 587,
-                MailEncryption.STARTTLS, null, null, false);
+        var change = SettingsChange.valid().build();
         settings.save(change, settings.snapshot().version(), "test");
         int before = jdbc.queryForObject("SELECT COUNT(*) FROM maintenance_event", Integer.class);
         var changed = settings.save(change, settings.snapshot().version(), "test");

@@ -6,9 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import net.kbox.mail.EffectiveMailSettings;
 import net.kbox.mail.MailDriver;
-import net.kbox.mail.MailEncryption;
+import net.kbox.mail.settings.EffectiveMailSettings;
+import net.kbox.mail.settings.MailEncryption;
 import org.junit.jupiter.api.Test;
 
 class LogTransportTest {

@@ -6,7 +6,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
-import net.kbox.mail.MailEncryption;
+import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.transport.MailError.Kind;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;

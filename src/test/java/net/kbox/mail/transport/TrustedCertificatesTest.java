@@ -19,7 +19,7 @@ class TrustedCertificatesTest {
     void test_a_missing_ca_file_stops_the_start_naming_the_variable() {
         Path missing = directory.resolve("missing.pem");
 
-        assertThatThrownBy(() -> new SmtpTransport(Duration.ofSeconds(10), missing.toString()))
+        assertThatThrownBy(() -> new SmtpTransport(Duration.ofSeconds(10), missing))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("KBOX_MAIL_CA_CERTIFICATES names " + missing + ", which cannot be read");
     }
@@ -28,22 +28,22 @@ class TrustedCertificatesTest {
     void test_a_file_without_certificates_stops_the_start_naming_the_variable() throws Exception {
         Path garbage = Files.writeString(directory.resolve("garbage.pem"), "not a certificate\n");
 
-        assertThatThrownBy(() -> new SmtpTransport(Duration.ofSeconds(10), garbage.toString()))
+        assertThatThrownBy(() -> new SmtpTransport(Duration.ofSeconds(10), garbage))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("KBOX_MAIL_CA_CERTIFICATES names " + garbage);
     }
 
     @Test
     void test_a_non_positive_timeout_stops_the_start_naming_the_variable() {
-        assertThatThrownBy(() -> new SmtpTransport(Duration.ZERO, ""))
+        assertThatThrownBy(() -> new SmtpTransport(Duration.ZERO, null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("KBOX_MAIL_TIMEOUT must be a positive duration");
     }
 
     @Test
     void test_a_valid_bundle_and_no_bundle_both_start() {
-        assertThat(new SmtpTransport(Duration.ofSeconds(10), TestCertificates.get().caBundle().toString()).timeout())
+        assertThat(new SmtpTransport(Duration.ofSeconds(10), TestCertificates.get().caBundle()).timeout())
                 .isEqualTo(Duration.ofSeconds(10));
-        assertThat(new SmtpTransport(Duration.ofSeconds(3), "").timeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(new SmtpTransport(Duration.ofSeconds(3), null).timeout()).isEqualTo(Duration.ofSeconds(3));
     }
 }

@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.Div;
-import net.kbox.TestAccounts;
-import net.kbox.mail.MailEncryption;
-import net.kbox.mail.settings.MailSettingsChange;
-import net.kbox.mail.settings.MailSettingsLockedException;
-import net.kbox.mail.settings.MailSettingsService;
-import net.kbox.support.MailSettingsReset;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import java.util.concurrent.TimeUnit;
+import net.kbox.TestAccounts;
+import net.kbox.mail.settings.MailSettingsLockedException;
+import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.MaintenanceService;
 import net.kbox.smtp.StartTlsSmtpServer;
+import net.kbox.support.MailSettingsReset;
+import net.kbox.support.SettingsChange;
 import net.kbox.support.Texts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,11 +87,10 @@ class MailSettingsLogDriverIT extends SpringBrowserlessTest {
     @Test
     void test_a_crafted_request_cannot_change_a_server_setting() {
         long version = settings.snapshot().version();
-        assertThatThrownBy(() -> settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box QA",
-                "smtp.attacker.test", 587, MailEncryption.STARTTLS, null, null, false), version, "admin"))
+        assertThatThrownBy(() -> settings.save(SettingsChange.valid().server("smtp.attacker.test", 587).build(), version, "admin"))
                 .isInstanceOf(MailSettingsLockedException.class);
-        assertThatThrownBy(() -> settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box QA",
-                "localhost", 587, MailEncryption.STARTTLS, null, "new-password", false), version, "admin"))
+        assertThatThrownBy(() -> settings.save(SettingsChange.valid().server("localhost", 587).newPassword("new-password").build(), version,
+                "admin"))
                 .isInstanceOf(MailSettingsLockedException.class);
         assertThat(settings.effective().host()).isEqualTo("localhost");
         assertThat(jdbc.queryForObject("SELECT from_address FROM mail_settings", String.class)).isNull();
@@ -99,8 +98,7 @@ class MailSettingsLogDriverIT extends SpringBrowserlessTest {
 
     @Test
     void test_the_test_e_mail_is_written_to_the_log_readable_and_nothing_is_delivered() throws Exception {
-        settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box QA", "localhost", SERVER.port(),
-                MailEncryption.STARTTLS, null, null, false), settings.snapshot().version(), "admin");
+        SettingsChange.valid().server(SERVER.port()).saveWith(settings);
         var view = navigate(MailSettingsView.class);
         assertThat(view.sendTest.isEnabled()).isTrue();
 
@@ -119,7 +117,12 @@ class MailSettingsLogDriverIT extends SpringBrowserlessTest {
     }
 
     @Test
-    void test_no_configuration_notice_is_shown_with_the_log_driver() {
+    void test_the_notice_asks_only_for_a_from_address_with_the_log_driver() {
+        navigate(MailSettingsView.class);
+        assertThat($(Paragraph.class).id("mail-configuration-notice-text").getText())
+                .contains("From Address").doesNotContain("SMTP server host", "From Name");
+
+        SettingsChange.valid().server(SERVER.port()).saveWith(settings);
         navigate(MailSettingsView.class);
         assertThat($(Div.class).withId("mail-configuration-notice").exists()).isFalse();
     }

@@ -10,13 +10,13 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.dom.Element;
 import java.util.stream.Stream;
 import net.kbox.TestAccounts;
-import net.kbox.mail.MailEncryption;
 import net.kbox.mail.MailField;
-import net.kbox.mail.settings.MailSettingsChange;
+import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.MaintenanceService;
 import net.kbox.support.MailSettingsReset;
+import net.kbox.support.SettingsChange;
 import net.kbox.support.Texts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,7 +153,7 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
         assertThat(hint(MailField.HOST)).isEqualTo("Saved here");
         var event = maintenance.newest(EventCategory.SETTINGS, 1).getFirst();
         assertThat(event.message()).isEqualTo("Mail settings changed by " + TestAccounts.ADMIN_EMAIL
-                + ": from address, host, port, username, password");
+                + ": From Address, SMTP server host, SMTP server port, SMTP username, SMTP password");
         assertThat(event.message() + event.detail()).doesNotContain(SECRET);
         assertThat(event.actor()).isEqualTo(TestAccounts.ADMIN_EMAIL);
         assertThat(view.save.isEnabled()).isFalse();
@@ -161,8 +161,7 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
 
     @Test
     void test_the_password_is_never_sent_to_the_browser() {
-        settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box QA", "smtp.kbox.test", 587,
-                MailEncryption.STARTTLS, "mailer", SECRET, false), settings.snapshot().version(), "test");
+        SettingsChange.valid().login("mailer", SECRET).saveWith(settings);
         var view = open();
 
         assertThat(view.password.getValue()).isEmpty();
@@ -173,8 +172,7 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
 
     @Test
     void test_leaving_the_password_empty_keeps_the_stored_one() {
-        settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box QA", "smtp.kbox.test", 587,
-                MailEncryption.STARTTLS, "mailer", SECRET, false), settings.snapshot().version(), "test");
+        SettingsChange.valid().login("mailer", SECRET).saveWith(settings);
         var view = open();
         test(view.host).setValue("smtp2.kbox.test");
         test(view.save).click();
@@ -184,8 +182,7 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
 
     @Test
     void test_clear_password_removes_the_stored_one() {
-        settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box QA", "smtp.kbox.test", 587,
-                MailEncryption.STARTTLS, null, SECRET, false), settings.snapshot().version(), "test");
+        SettingsChange.valid().newPassword(SECRET).saveWith(settings);
         var view = open();
         test(view.clearPassword).click();
         test(view.save).click();
@@ -216,8 +213,8 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
         var view = open();
         fillValidServer(view);
         // meanwhile, another administrator saves
-        settings.save(new MailSettingsChange("other@kbox.test", "K-Box QA", "smtp.other.test", 587,
-                MailEncryption.STARTTLS, null, null, false), settings.snapshot().version(), "other@kbox.test");
+        settings.save(SettingsChange.valid().from("other@kbox.test", "K-Box QA").server("smtp.other.test", 587).build(),
+                settings.snapshot().version(), "other@kbox.test");
 
         test(view.save).click();
 

@@ -7,16 +7,16 @@ import com.vaadin.flow.component.notification.Notification;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import net.kbox.TestAccounts;
-import net.kbox.mail.MailEncryption;
-import net.kbox.mail.settings.MailSettingsChange;
+import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventLevel;
 import net.kbox.maintenance.MaintenanceService;
+import net.kbox.smtp.PlainSmtpServer;
 import net.kbox.smtp.SilentServer;
 import net.kbox.smtp.StartTlsSmtpServer;
-import net.kbox.smtp.PlainSmtpServer;
 import net.kbox.support.MailSettingsReset;
+import net.kbox.support.SettingsChange;
 import net.kbox.support.Texts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,8 +48,8 @@ class SendTestMailIT extends SpringBrowserlessTest {
     }
 
     private void saveServer(String host, int port, MailEncryption encryption, String username, String password) {
-        settings.save(new MailSettingsChange("no-reply@kbox.test", "K-Box Ärchiv", host, port, encryption,
-                username, password, false), settings.snapshot().version(), "test");
+        SettingsChange.valid().fromName("K-Box Ärchiv").server(host, port).encryption(encryption).login(username, password)
+                .saveWith(settings);
     }
 
     private Notification clickSendTestAndWait(MailSettingsView view) throws Exception {

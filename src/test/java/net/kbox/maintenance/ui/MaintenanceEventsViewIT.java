@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.List;
 import java.util.UUID;
@@ -182,28 +181,11 @@ class MaintenanceEventsViewIT extends SpringBrowserlessTest {
     }
 
     @Test
-    void test_the_status_says_which_driver_is_used_and_what_is_missing() {
+    void test_the_features_tiles_stand_above_the_events() {
         var view = navigate(MaintenanceEventsView.class);
 
-        assertThat(text(view.status.driver)).isEqualTo("Mail driverSMTP");
-        assertThat(text(view.status.configuration))
-                .isEqualTo("Mail configurationMissing: SMTP server host, From AddressOpen mail settings");
-        assertThat(view.status.configuration.hasClassName("status-problem")).isTrue();
-        assertThat(view.queue.isVisible()).isTrue();
-    }
-
-    @Test
-    void test_the_status_shows_the_last_successful_and_failed_send_with_a_way_to_them() {
-        var sent = record(EventLevel.INFO, EventCategory.MAIL, "Test e-mail sent to a@kbox.test", "ok");
-        var failed = record(EventLevel.ERROR, EventCategory.MAIL, "Test e-mail to a@kbox.test failed", "diagnosis");
-        var view = navigate(MaintenanceEventsView.class);
-
-        assertThat(text(view.status.lastSent)).contains("Last successful send", sent.message());
-        assertThat(text(view.status.lastFailed)).contains("Last failed send", failed.message());
-
-        test($(Button.class).id("last-failed-status-show")).click();
-        assertThat(view.detail.message.getText()).isEqualTo(failed.message());
-        assertThat(view.detail.detail.getText()).isEqualTo("diagnosis");
+        assertThat(view.statusTiles.getChildren()).isNotEmpty().allMatch(StatusTile.class::isInstance);
+        assertThat(view.getComponentAt(0)).isSameAs(view.statusTiles);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package net.kbox.mail.outbox;
+package net.kbox.mail;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package net.kbox.mail;
+package net.kbox.mail.settings;
 
 import java.util.Locale;
 

@@ -1,6 +1,5 @@
-package net.kbox.security.ui;
+package net.kbox.account.ui;
 
-import net.kbox.base.ui.PublicPage;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -10,7 +9,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import net.kbox.base.ui.PublicPage;
 
+/** Where an anonymous visitor logs in, with "Forgot password?" beside the form. */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends PublicPage implements BeforeEnterObserver, HasDynamicTitle {
@@ -26,7 +27,7 @@ public class LoginView extends PublicPage implements BeforeEnterObserver, HasDyn
         form.setId("login-form");
         form.setAction("login");
         form.setForgotPasswordButtonVisible(true);
-        form.addForgotPasswordListener(e -> UI.getCurrent().navigate("forgot-password"));
+        form.addForgotPasswordListener(e -> UI.getCurrent().navigate(ForgotPasswordView.class));
         form.setI18n(i18n());
         passwordSet.setText(getTranslation("login.password-set"));
         passwordSet.setId("password-set");

@@ -1,7 +1,9 @@
-package net.kbox.mail;
+package net.kbox.mail.settings;
 
 import java.util.ArrayList;
-import java.util.List;
+import net.kbox.mail.MailDriver;
+import net.kbox.mail.MailField;
+import net.kbox.mail.MailReadiness;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,22 +21,27 @@ public record EffectiveMailSettings(
         @Nullable String fromAddress,
         @Nullable String fromName) {
 
-    /** The required parameters that have no value, by their field names (host, port, fromAddress, fromName). */
-    public List<MailField> missingRequired() {
+    /**
+     * Whether e-mail can go out with these settings: the one rule for every driver. SMTP needs a server
+     * (host, port) and a sender (From Address and Name); the log driver only an address to write.
+     */
+    public MailReadiness readiness() {
         var missing = new ArrayList<MailField>();
-        if (isBlank(host)) {
-            missing.add(MailField.HOST);
-        }
-        if (port < 1 || port > 65535) {
-            missing.add(MailField.PORT);
+        if (driver == MailDriver.SMTP) {
+            if (isBlank(host)) {
+                missing.add(MailField.HOST);
+            }
+            if (port < MailSettingsRules.MIN_PORT || port > MailSettingsRules.MAX_PORT) {
+                missing.add(MailField.PORT);
+            }
         }
         if (isBlank(fromAddress)) {
             missing.add(MailField.FROM_ADDRESS);
         }
-        if (isBlank(fromName)) {
+        if (driver == MailDriver.SMTP && isBlank(fromName)) {
             missing.add(MailField.FROM_NAME);
         }
-        return missing;
+        return new MailReadiness(driver, missing);
     }
 
     public boolean hasCredentials() {

@@ -1,4 +1,4 @@
-package net.kbox.account;
+package net.kbox.security;
 
 /** What a user may do. Spring Security sees these as {@code ROLE_ADMIN} and {@code ROLE_USER}. */
 public enum Role {

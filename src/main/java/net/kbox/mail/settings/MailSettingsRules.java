@@ -1,9 +1,7 @@
-package net.kbox.mail;
+package net.kbox.mail.settings;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import net.kbox.base.InternetNames;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,10 +17,6 @@ public final class MailSettingsRules {
     public static final int PASSWORD_MAX_LENGTH = 500;
     public static final int MIN_PORT = 1;
     public static final int MAX_PORT = 65535;
-
-    private static final Pattern HOST_NAME = Pattern.compile(
-            "^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?$");
-    private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:.]+$");
 
     /** What is wrong with a value, as a key for the form's message. */
     public enum Problem {
@@ -48,22 +42,7 @@ public final class MailSettingsRules {
         if (value.length() > FROM_ADDRESS_MAX_LENGTH) {
             return Optional.of(Problem.TOO_LONG);
         }
-        if (!value.equals(value.strip()) || value.chars().anyMatch(c -> Character.isWhitespace(c)
-                || c == '<' || c == '>' || c == ',' || c == ';' || c == '"' || c == '(' || c == ')')) {
-            return Optional.of(Problem.INVALID_ADDRESS);
-        }
-        try {
-            var address = new InternetAddress(value, true);
-            address.validate();
-            int at = value.lastIndexOf('@');
-            if (address.getPersonal() != null || !value.equals(address.getAddress()) || at < 1
-                    || at == value.length() - 1 || checkHost(value.substring(at + 1)).isPresent()) {
-                return Optional.of(Problem.INVALID_ADDRESS);
-            }
-        } catch (AddressException e) {
-            return Optional.of(Problem.INVALID_ADDRESS);
-        }
-        return Optional.empty();
+        return InternetNames.isMailbox(value) ? Optional.empty() : Optional.of(Problem.INVALID_ADDRESS);
     }
 
     public static Optional<Problem> checkFromName(@Nullable String value) {
@@ -93,11 +72,7 @@ public final class MailSettingsRules {
         if (value.chars().anyMatch(Character::isWhitespace)) {
             return Optional.of(Problem.HOST_HAS_SPACE);
         }
-        if (HOST_NAME.matcher(value).matches()) {
-            return Optional.empty();
-        }
-        String literal = value.startsWith("[") && value.endsWith("]") ? value.substring(1, value.length() - 1) : value;
-        if (literal.chars().filter(c -> c == ':').count() >= 2 && IPV6.matcher(literal).matches()) {
+        if (InternetNames.isHostName(value) || InternetNames.isIpv6Literal(value)) {
             return Optional.empty();
         }
         if (value.matches("^[^:]+:\\d+$")) {
@@ -118,6 +93,17 @@ public final class MailSettingsRules {
             return Optional.empty();
         }
         if (value.length() > USERNAME_MAX_LENGTH) {
+            return Optional.of(Problem.TOO_LONG);
+        }
+        return hasLineBreak(value) ? Optional.of(Problem.LINE_BREAK) : Optional.empty();
+    }
+
+    /** A new password: a single line of at most {@value #PASSWORD_MAX_LENGTH} characters ({@code null}: unchanged). */
+    public static Optional<Problem> checkPassword(@Nullable String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.length() > PASSWORD_MAX_LENGTH) {
             return Optional.of(Problem.TOO_LONG);
         }
         return hasLineBreak(value) ? Optional.of(Problem.LINE_BREAK) : Optional.empty();

@@ -1,13 +1,12 @@
-package net.kbox.security.ui;
+package net.kbox.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import net.kbox.account.ui.LoginView;
 import net.kbox.account.ui.UsersView;
-import net.kbox.base.ui.AccessDeniedView;
-import net.kbox.base.ui.HomeView;
 import net.kbox.mail.ui.MailSettingsView;
 import net.kbox.maintenance.ui.MaintenanceEventsView;
 import org.junit.jupiter.api.Test;

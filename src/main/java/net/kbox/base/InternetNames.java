@@ -1,0 +1,54 @@
+package net.kbox.base;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.util.regex.Pattern;
+
+/**
+ * What a host name and a plain e-mail address look like: the one syntax rule behind the From Address
+ * and the SMTP host of the mail settings and the addresses of user accounts.
+ */
+public final class InternetNames {
+
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?$");
+    private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:.]+$");
+
+    private InternetNames() {
+    }
+
+    /** A DNS host name such as {@code smtp.example.com}. */
+    public static boolean isHostName(String value) {
+        return HOST_NAME.matcher(value).matches();
+    }
+
+    /** An IPv6 address, bare or in brackets (IPv4 addresses pass as host names). */
+    public static boolean isIpv6Literal(String value) {
+        String literal = value.startsWith("[") && value.endsWith("]") ? value.substring(1, value.length() - 1) : value;
+        return literal.chars().filter(c -> c == ':').count() >= 2 && IPV6.matcher(literal).matches();
+    }
+
+    /**
+     * A single plain address like {@code no-reply@example.com}: no display name, no list, no brackets,
+     * no spaces, and a domain that is a host name or an address literal.
+     */
+    public static boolean isMailbox(String value) {
+        if (!value.equals(value.strip()) || value.chars().anyMatch(c -> Character.isWhitespace(c)
+                || c == '<' || c == '>' || c == ',' || c == ';' || c == '"' || c == '(' || c == ')')) {
+            return false;
+        }
+        try {
+            var address = new InternetAddress(value, true);
+            address.validate();
+            int at = value.lastIndexOf('@');
+            if (address.getPersonal() != null || !value.equals(address.getAddress()) || at < 1
+                    || at == value.length() - 1) {
+                return false;
+            }
+            String domain = value.substring(at + 1);
+            return isHostName(domain) || isIpv6Literal(domain);
+        } catch (AddressException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package net.kbox.base;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The deployment settings every feature shares: {@code KBOX_DATA_DIR} (its default is in
+ * application.properties, where the embedded database's URL needs it too), {@code KBOX_PUBLIC_URL} and
+ * {@code KBOX_APP_KEY}.
+ *
+ * @param dataDir where the application keeps its own files
+ * @param publicUrl the address users open, for the links in e-mails
+ * @param appKey the key that encrypts secrets at rest; none: a key file in {@code dataDir}
+ */
+@ConfigurationProperties("kbox")
+public record KboxProperties(Path dataDir, @DefaultValue("http://localhost:8080") URI publicUrl,
+        @Nullable String appKey) {
+
+    /** The public URL without a trailing slash, ready to append a path to. */
+    public String publicBase() {
+        return publicUrl.toString().replaceAll("/+$", "");
+    }
+
+    @Override
+    public String toString() {
+        return "KboxProperties[dataDir=" + dataDir + ", publicUrl=" + publicUrl + ", appKey="
+                + (appKey == null || appKey.isBlank() ? "none" : "***") + "]";
+    }
+}

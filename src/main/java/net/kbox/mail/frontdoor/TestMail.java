@@ -1,0 +1,92 @@
+package net.kbox.mail.frontdoor;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import net.kbox.base.Translations;
+import net.kbox.mail.MailDriver;
+import net.kbox.mail.MailField;
+import net.kbox.mail.TestMailResult.Outcome;
+import net.kbox.mail.TestMailResult;
+import net.kbox.mail.settings.EffectiveMailSettings;
+import net.kbox.mail.settings.MailEncryption;
+import net.kbox.mail.settings.MailSettingsService;
+import net.kbox.mail.transport.LogTransport;
+import net.kbox.mail.transport.MailMessage;
+import net.kbox.mail.transport.SmtpTransport;
+import net.kbox.maintenance.EventCategory;
+import net.kbox.maintenance.EventLevel;
+import net.kbox.maintenance.MaintenanceService;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Send a test E-Mail": one e-mail to the From Address with the settings in effect, sent at once (not
+ * queued), its outcome and full diagnosis recorded as an event. Never throws for mail problems.
+ */
+@Component
+class TestMail {
+
+    static final String SUBJECT = "K-Box test e-mail";
+
+    private final MailSettingsService settings;
+    private final SmtpTransport smtp;
+    private final LogTransport logDriver;
+    private final MaintenanceService maintenance;
+    private final Translations translations;
+    private final Clock clock;
+
+    TestMail(MailSettingsService settings, SmtpTransport smtp, LogTransport logDriver, MaintenanceService maintenance,
+            Translations translations, Clock clock) {
+        this.settings = settings;
+        this.smtp = smtp;
+        this.logDriver = logDriver;
+        this.maintenance = maintenance;
+        this.translations = translations;
+        this.clock = clock;
+    }
+
+    TestMailResult send(String actor) {
+        var effective = settings.effective();
+        var readiness = effective.readiness();
+        if (!readiness.ready()) {
+            return new TestMailResult(Outcome.NOT_CONFIGURED, "Save these settings first: "
+                    + translations.englishList(readiness.missing().stream().map(MailField::labelKey).toList()),
+                    null, null);
+        }
+        String to = effective.fromAddress();
+        var message = MailMessage.of(to, SUBJECT, text(effective, actor));
+        if (effective.driver() == MailDriver.LOG) {
+            var event = logDriver.deliver(effective, message, actor);
+            return new TestMailResult(Outcome.LOGGED, "Test e-mail written to the log", to, event.id());
+        }
+        var report = smtp.sendTest(effective, message);
+        String server = effective.host() + ":" + effective.port() + " (" + effective.encryption().configValue() + ")";
+        if (report.success()) {
+            var event = maintenance.record(EventLevel.INFO, EventCategory.MAIL,
+                    "Test e-mail sent to " + to + " through " + server, report.diagnosisText(), actor);
+            return new TestMailResult(Outcome.SENT, "Test e-mail sent to " + to, to, event.id());
+        }
+        var event = maintenance.record(EventLevel.ERROR, EventCategory.MAIL,
+                "Test e-mail to " + to + " failed: " + report.message(), report.diagnosisText(), actor);
+        return new TestMailResult(Outcome.FAILED, report.message(), to, event.id());
+    }
+
+    private String text(EffectiveMailSettings effective, String actor) {
+        String server = effective.driver() == MailDriver.LOG ? "none: the log driver is in use"
+                : effective.host() + ":" + effective.port() + " with " + (effective.encryption() == MailEncryption.TLS
+                        ? "SSL/TLS" : "STARTTLS");
+        return """
+                Hello,
+
+                this is a test e-mail from the K-Box, sent by %s at %s (UTC).
+                If you can read it, the K-Box can send e-mail with these settings:
+
+                  SMTP server: %s
+                  From:        %s <%s>
+
+                No action is needed.
+                """.formatted(actor, DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+                        clock.instant().atZone(ZoneOffset.UTC).withNano(0)), server,
+                effective.fromName(), effective.fromAddress());
+    }
+}

@@ -1,0 +1,66 @@
+package net.kbox.mail.ui;
+
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.RouterLink;
+import java.util.List;
+import net.kbox.mail.MailDriver;
+import net.kbox.mail.MailReadiness;
+import net.kbox.mail.MailService;
+import net.kbox.maintenance.EventCategory;
+import net.kbox.maintenance.EventLevel;
+import net.kbox.maintenance.MaintenanceService;
+import net.kbox.maintenance.ui.StatusTile;
+import net.kbox.maintenance.ui.StatusTiles;
+import org.springframework.stereotype.Component;
+
+/**
+ * What Maintenance and events shows of mail at a glance: the driver, whether the settings are complete,
+ * the last successful and failed sends, and the outgoing queue.
+ */
+@Component
+class MailStatusTiles implements StatusTiles {
+
+    private final MailService mail;
+    private final MaintenanceService maintenance;
+    private final OutgoingQueueTile queue;
+
+    MailStatusTiles(MailService mail, MaintenanceService maintenance, OutgoingQueueTile queue) {
+        this.mail = mail;
+        this.maintenance = maintenance;
+        this.queue = queue;
+    }
+
+    @Override
+    public List<StatusTile> create() {
+        return List.of(new StatusTile("mail-driver-status", (tile, context) -> tile.show(
+                        tile.getTranslation("maintenance.status.driver"), new Span(tile.getTranslation(
+                                isLogDriver() ? "maintenance.status.driver.log" : "maintenance.status.driver.smtp")))),
+                new StatusTile("mail-configuration-status", (tile, context) -> configuration(tile)),
+                new StatusTile("last-sent-status", (tile, context) -> tile.showEvent(tile.getTranslation(isLogDriver()
+                                ? "maintenance.status.last-logged" : "maintenance.status.last-sent"),
+                        maintenance.newest(isLogDriver() ? EventCategory.MAIL_LOG_DRIVER : EventCategory.MAIL,
+                                EventLevel.INFO), context)),
+                new StatusTile("last-failed-status", (tile, context) -> tile.showEvent(
+                        tile.getTranslation("maintenance.status.last-failed"),
+                        maintenance.newest(EventCategory.MAIL, EventLevel.ERROR), context)),
+                queue.create());
+    }
+
+    private boolean isLogDriver() {
+        return mail.readiness().driver() == MailDriver.LOG;
+    }
+
+    private void configuration(StatusTile tile) {
+        MailReadiness readiness = mail.readiness();
+        String title = tile.getTranslation("maintenance.status.configuration");
+        if (readiness.ready()) {
+            tile.show(title, new Span(tile.getTranslation("maintenance.status.configuration.complete")));
+        } else {
+            var open = new RouterLink(tile.getTranslation("maintenance.status.configuration.open"), MailSettingsView.class);
+            open.setId("mail-configuration-status-open");
+            tile.show(title, new Span(tile.getTranslation("maintenance.status.configuration.missing",
+                    MailFieldLabels.of(tile, readiness.missing()))), open);
+        }
+        tile.problem(!readiness.ready());
+    }
+}

@@ -1,5 +1,0 @@
-/** Login view. */
-@NullMarked
-package net.kbox.security.ui;
-
-import org.jspecify.annotations.NullMarked;

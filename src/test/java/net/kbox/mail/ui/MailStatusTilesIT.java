@@ -1,0 +1,92 @@
+package net.kbox.mail.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import net.kbox.TestAccounts;
+import net.kbox.mail.OutgoingMail;
+import net.kbox.mail.outbox.Outbox;
+import net.kbox.maintenance.EventCategory;
+import net.kbox.maintenance.EventLevel;
+import net.kbox.maintenance.MaintenanceService;
+import net.kbox.maintenance.ui.MaintenanceEventsView;
+import net.kbox.maintenance.ui.StatusTile;
+import net.kbox.support.MailSettingsReset;
+import net.kbox.support.Texts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** The mail tiles at the top of Maintenance and events: driver, configuration, last sends, outgoing queue. */
+@SpringBootTest
+@WithMockUser(username = TestAccounts.ADMIN_EMAIL, roles = "ADMIN")
+class MailStatusTilesIT extends SpringBrowserlessTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    MaintenanceService maintenance;
+
+    @BeforeEach
+    void nothingSavedNothingQueued() {
+        MailSettingsReset.nothingSaved(jdbc);
+        jdbc.update("DELETE FROM outbox_message");
+    }
+
+    private String tile(String id) {
+        return $(StatusTile.class).id(id).getElement().getTextRecursively();
+    }
+
+    @Test
+    void test_the_tiles_say_which_driver_is_used_and_what_is_missing() {
+        navigate(MaintenanceEventsView.class);
+
+        assertThat(tile("mail-driver-status")).isEqualTo("Mail driverSMTP");
+        assertThat(tile("mail-configuration-status"))
+                .isEqualTo("Mail configurationMissing: SMTP server host, From AddressOpen mail settings");
+        assertThat($(StatusTile.class).id("mail-configuration-status").hasClassName("status-problem")).isTrue();
+        assertThat($(StatusTile.class).id("outgoing-queue").isVisible()).isTrue();
+    }
+
+    @Test
+    void test_the_tiles_show_the_last_successful_and_failed_send_with_a_way_to_them() {
+        var sent = maintenance.record(EventLevel.INFO, EventCategory.MAIL, "Test e-mail sent to a@kbox.test", "ok", null);
+        var failed = maintenance.record(EventLevel.ERROR, EventCategory.MAIL, "Test e-mail to a@kbox.test failed",
+                "diagnosis", null);
+        navigate(MaintenanceEventsView.class);
+
+        assertThat(tile("last-sent-status")).contains("Last successful send", sent.message());
+        assertThat(tile("last-failed-status")).contains("Last failed send", failed.message());
+
+        test($(Button.class).id("last-failed-status-show")).click();
+        assertThat(Texts.of($(MaintenanceEventsView.class).single())).contains("diagnosis");
+    }
+
+    @Test
+    void test_the_queue_shows_how_many_e_mails_wait_and_lets_failed_ones_be_sent_again() {
+        outbox.enqueue(new OutgoingMail("TEST", "a@kbox.test", "one", "text", null));
+        long failed = outbox.enqueue(new OutgoingMail("TEST", "b@kbox.test", "two", "text", null));
+        jdbc.update("UPDATE outbox_message SET status = 'FAILED' WHERE id = ?", failed);
+        navigate(MaintenanceEventsView.class);
+
+        assertThat(tile("outgoing-queue")).contains("Outgoing e-mail", "1 waiting, the oldest for", "1 failed for good");
+        test($(Button.class).id("resend-failed")).click();
+        assertThat(jdbc.queryForObject("SELECT status FROM outbox_message WHERE id = ?", String.class, failed))
+                .isEqualTo("QUEUED");
+        assertThat(tile("outgoing-queue")).contains("2 waiting").doesNotContain("failed for good");
+    }
+
+    @Test
+    void test_an_empty_queue_says_so() {
+        navigate(MaintenanceEventsView.class);
+        assertThat(tile("outgoing-queue")).contains("Nothing waiting");
+    }
+}
