@@ -41,12 +41,4 @@ public class AccountService implements UserDetailsService {
         repository.findByEmail(UserAccount.normalizeEmail(event.getAuthentication().getName()))
                 .ifPresent(account -> account.recordLogin(clock.instant()));
     }
-
-    /** The name to greet a user by, or the e-mail address when there is none. */
-    @Transactional(readOnly = true)
-    public String displayName(String email) {
-        return repository.findByEmail(UserAccount.normalizeEmail(email))
-                .map(UserAccount::getDisplayName)
-                .orElse(email);
-    }
 }

@@ -3,11 +3,9 @@ package net.kbox.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Pattern;
-import net.kbox.TestAccounts;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.smtp.ReceivedMessage;
 import net.kbox.smtp.StartTlsSmtpServer;
-import net.kbox.support.MailSettingsReset;
 import net.kbox.support.OutboxDrain;
 import net.kbox.support.SettingsChange;
 import org.junit.jupiter.api.AfterEach;
@@ -15,21 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The account e-mails end to end: a real browser, the real app, MariaDB, a real STARTTLS server. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AccountEmailsBrowserIT {
+class AccountEmailsBrowserIT extends BrowserJourney {
 
     private static final Pattern LINK = Pattern.compile("http://\\S+/set-password\\?token=[A-Za-z0-9_-]+");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     MailSettingsService settings;
@@ -37,20 +25,16 @@ class AccountEmailsBrowserIT {
     @Autowired
     OutboxDrain outbox;
 
-    Browser browser;
     StartTlsSmtpServer server;
 
     @BeforeEach
-    void start() {
-        MailSettingsReset.nothingSaved(jdbc);
+    void startServer() {
         server = StartTlsSmtpServer.withoutLogin();
         SettingsChange.valid().fromName("Acme Archive").server(server.port()).saveWith(settings);
-        browser = new Browser(port);
     }
 
     @AfterEach
-    void stop() {
-        browser.close();
+    void stopServer() {
         server.close();
     }
 
@@ -66,7 +50,7 @@ class AccountEmailsBrowserIT {
     @Test
     void test_a_new_user_gets_the_welcome_e_mail_sets_a_password_and_logs_in() {
         String email = "welcome-" + System.nanoTime() + "@kbox.test";
-        LoginPage.open(browser).loginAs(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
+        loginAsAdministrator();
         var users = UsersPage.open(browser).addUser("Wendy Welcome", email);
         assertThat(users.lists(email)).isTrue();
         browser.screenshot("users-after-add");
@@ -87,7 +71,7 @@ class AccountEmailsBrowserIT {
     @Test
     void test_a_forgotten_password_is_reset_through_the_e_mailed_link() {
         String email = "forgetful-" + System.nanoTime() + "@kbox.test";
-        LoginPage.open(browser).loginAs(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
+        loginAsAdministrator();
         UsersPage.open(browser).addUser("Fred Forgetful", email);
         new ShellPage(browser).logout();
         SetPasswordPage.follow(browser, linkIn(email, "Welcome")).choosePassword("fred's first passphrase");

@@ -3,30 +3,11 @@ package net.kbox.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import net.kbox.TestAccounts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import net.kbox.mail.ui.MailSettingsView;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A real browser against the real application on the real MariaDB. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AdministratorLoginIT {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+class AdministratorLoginIT extends BrowserJourney {
 
     @Test
     void test_the_bootstrap_administrator_logs_in_and_sees_the_administration_menu() {
@@ -38,7 +19,7 @@ class AdministratorLoginIT {
 
         assertThat(shell.navigationItems()).containsExactly("Administration", "Mail", "Users", "Maintenance and events");
         assertThat(shell.currentUser()).isEqualTo("Administrator");
-        assertThat(browser.currentPath()).isEqualTo("/administration/mail");
+        assertThat(browser.currentPath()).isEqualTo("/" + Browser.routeOf(MailSettingsView.class));
     }
 
     @Test
@@ -52,9 +33,9 @@ class AdministratorLoginIT {
 
     @Test
     void test_after_logging_out_the_administration_pages_ask_for_a_login_again() {
-        LoginPage.open(browser).loginAs(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD).logout();
+        loginAsAdministrator().logout();
 
-        browser.open("administration/mail");
+        browser.open(MailSettingsView.class);
 
         assertThat(browser.currentPath()).startsWith("/login");
     }

@@ -1,5 +1,7 @@
 package net.kbox.it;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.router.Route;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,6 +50,16 @@ public final class Browser implements AutoCloseable {
     public void open(String path) {
         driver.get(baseUrl + "/" + path);
         waitForVaadin();
+    }
+
+    /** Opens a page by its view, at the route the view declares. */
+    public void open(Class<? extends Component> view) {
+        open(routeOf(view));
+    }
+
+    /** The path of a view, as its {@code @Route} declares it (no leading slash). */
+    public static String routeOf(Class<? extends Component> view) {
+        return view.getAnnotation(Route.class).value();
     }
 
     public String currentPath() {

@@ -2,55 +2,21 @@ package net.kbox.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.kbox.TestAccounts;
 import net.kbox.mail.MailField;
-import net.kbox.support.MailSettingsReset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** With KBOX_MAIL_DRIVER=log nothing is sent: the test e-mail goes to the log and to Maintenance and events. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kbox.mail.driver=log")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
-class LogDriverJourneyIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Browser browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = new Browser(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void freshStart() {
-        MailSettingsReset.nothingSaved(jdbc);
-        browser.driver().manage().deleteAllCookies();
-    }
+class LogDriverJourneyIT extends BrowserJourney {
 
     @Test
     void test_the_server_fields_are_locked_and_a_banner_says_no_e_mail_is_sent() {
-        LoginPage.open(browser).loginAs(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
+        loginAsAdministrator();
         var mail = new MailSettingsPage(browser);
         browser.screenshot("log-driver-mail-page");
 
@@ -66,7 +32,7 @@ class LogDriverJourneyIT {
 
     @Test
     void test_the_test_e_mail_is_written_to_the_log_and_readable_on_the_events_page(CapturedOutput output) {
-        LoginPage.open(browser).loginAs(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
+        loginAsAdministrator();
         var mail = new MailSettingsPage(browser);
         assertThat(mail.setFromAddress("no-reply@kbox.test").save()).isEqualTo("Mail settings saved");
 

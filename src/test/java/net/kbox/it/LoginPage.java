@@ -1,5 +1,6 @@
 package net.kbox.it;
 
+import net.kbox.account.ui.LoginView;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
@@ -13,7 +14,7 @@ public class LoginPage {
     }
 
     public static LoginPage open(Browser browser) {
-        browser.open("login");
+        browser.open(LoginView.class);
         return new LoginPage(browser);
     }
 

@@ -2,65 +2,27 @@ package net.kbox.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.kbox.TestAccounts;
+import net.kbox.account.ui.UsersView;
 import net.kbox.mail.MailField;
+import net.kbox.mail.ui.MailSettingsView;
+import net.kbox.maintenance.ui.MaintenanceEventsView;
 import net.kbox.smtp.PlainSmtpServer;
 import net.kbox.smtp.StartTlsSmtpServer;
-import net.kbox.support.MailSettingsReset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The mail journeys an administrator makes, in a real browser against the real application, the real
  * MariaDB and real local SMTP servers with real TLS (the app trusts the test CA, see TestMailTrust).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MailJourneysIT {
+class MailJourneysIT extends BrowserJourney {
 
     private static final String SMTP_USER = "kbox-mailer";
     private static final String SMTP_PASSWORD = "Smtp-Secret-4-journeys";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Browser browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = new Browser(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
-    /** Tests share the database and the browser: each starts logged out, with nothing saved on the Mail page. */
-    @BeforeEach
-    void freshStart() {
-        MailSettingsReset.nothingSaved(jdbc);
-        browser.driver().manage().deleteAllCookies();
-    }
-
-    private ShellPage login() {
-        return LoginPage.open(browser).loginAs(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
-    }
-
     @Test
     void test_an_administrator_configures_smtp_sends_a_test_e_mail_and_finds_the_settings_saved() {
         try (var server = StartTlsSmtpServer.withLogin(SMTP_USER, SMTP_PASSWORD)) {
-            login();
+            loginAsAdministrator();
             var mail = new MailSettingsPage(browser);
 
             mail.setFromAddress("no-reply@kbox.test").setFromName("K-Box Journey")
@@ -95,8 +57,8 @@ class MailJourneysIT {
 
     @Test
     void test_at_the_first_login_a_notice_names_the_missing_settings_and_leads_to_the_mail_page() {
-        login();
-        browser.open("administration/users");
+        loginAsAdministrator();
+        browser.open(UsersView.class);
         var shell = new ShellPage(browser);
 
         var notice = shell.element(org.openqa.selenium.By.id("mail-configuration-notice"));
@@ -107,13 +69,13 @@ class MailJourneysIT {
         shell.element(org.openqa.selenium.By.id("mail-configuration-notice-open")).click();
 
         new MailSettingsPage(browser);
-        assertThat(browser.currentPath()).isEqualTo("/administration/mail");
+        assertThat(browser.currentPath()).isEqualTo("/" + Browser.routeOf(MailSettingsView.class));
     }
 
     @Test
     void test_a_failing_test_e_mail_says_why_and_its_diagnosis_is_on_the_events_page() {
         try (var server = PlainSmtpServer.start()) {
-            login();
+            loginAsAdministrator();
             var mail = new MailSettingsPage(browser);
             mail.setFromAddress("no-reply@kbox.test").setHost(server.host()).setPort(server.port())
                     .chooseEncryption("STARTTLS (usually port 587)").save();
@@ -125,7 +87,7 @@ class MailJourneysIT {
 
             var events = mail.openEventOfNotification();
             browser.screenshot("journey-failure-on-events-page");
-            assertThat(browser.currentPath()).startsWith("/administration/maintenance?event=");
+            assertThat(browser.currentPath()).startsWith("/" + Browser.routeOf(MaintenanceEventsView.class) + "?event=");
             assertThat(events.shownMessage()).contains("failed").contains("STARTTLS");
             assertThat(events.shownDetail()).contains("EHLO");
             assertThat(events.status("last-failed-status")).contains("STARTTLS");

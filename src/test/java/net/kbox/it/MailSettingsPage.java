@@ -1,9 +1,10 @@
 package net.kbox.it;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import net.kbox.mail.MailField;
-import java.util.HashSet;
+import net.kbox.mail.ui.MailSettingsView;
 import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,7 +26,7 @@ public class MailSettingsPage {
     }
 
     public static MailSettingsPage open(Browser browser) {
-        browser.open("administration/mail");
+        browser.open(MailSettingsView.class);
         return new MailSettingsPage(browser);
     }
 

@@ -1,6 +1,7 @@
 package net.kbox.it;
 
 import java.util.List;
+import net.kbox.maintenance.ui.MaintenanceEventsView;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -18,7 +19,7 @@ public class MaintenanceEventsPage {
     }
 
     public static MaintenanceEventsPage open(Browser browser) {
-        browser.open("administration/maintenance");
+        browser.open(MaintenanceEventsView.class);
         return new MaintenanceEventsPage(browser);
     }
 

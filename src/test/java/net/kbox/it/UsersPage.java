@@ -1,5 +1,6 @@
 package net.kbox.it;
 
+import net.kbox.account.ui.UsersView;
 import org.openqa.selenium.By;
 
 /** Administration > Users as an administrator works it. */
@@ -12,7 +13,7 @@ public class UsersPage {
     }
 
     public static UsersPage open(Browser browser) {
-        browser.open("administration/users");
+        browser.open(UsersView.class);
         browser.find(By.id("users-grid"));
         return new UsersPage(browser);
     }

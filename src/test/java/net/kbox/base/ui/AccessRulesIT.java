@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import java.util.List;
 import net.kbox.account.ui.LoginView;
 import net.kbox.account.ui.UsersView;
 import net.kbox.mail.ui.MailSettingsView;
@@ -20,23 +21,23 @@ class AccessRulesIT extends SpringBrowserlessTest {
     @Test
     @WithAnonymousUser
     void test_anonymous_visitors_are_sent_to_the_login_page() {
-        UI.getCurrent().navigate("administration/mail");
+        UI.getCurrent().navigate(MailSettingsView.class);
         assertThat(getCurrentView()).isInstanceOf(LoginView.class);
     }
 
     @Test
     @WithMockUser(username = "user@kbox.test", roles = "USER")
     void test_a_user_is_refused_every_administration_page() {
-        for (String route : new String[] {"administration/mail", "administration/users", "administration/maintenance"}) {
-            UI.getCurrent().navigate(route);
-            assertThat(getCurrentView()).as(route).isInstanceOf(AccessDeniedView.class);
+        for (var page : List.of(MailSettingsView.class, UsersView.class, MaintenanceEventsView.class)) {
+            UI.getCurrent().navigate(page);
+            assertThat(getCurrentView()).as(page.getSimpleName()).isInstanceOf(AccessDeniedView.class);
         }
     }
 
     @Test
     @WithMockUser(username = "user@kbox.test", roles = "USER")
     void test_a_user_does_not_see_the_administration_menu() {
-        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate(HomeView.class);
         assertThat(getCurrentView()).isInstanceOf(HomeView.class);
         assertThat($(SideNavItem.class).all()).extracting(SideNavItem::getLabel).containsExactly("Home");
     }
@@ -60,7 +61,7 @@ class AccessRulesIT extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "admin@kbox.test", roles = "ADMIN")
     void test_an_administrator_who_logs_in_lands_on_the_mail_settings() {
-        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate(HomeView.class);
         assertThat(getCurrentView()).isInstanceOf(MailSettingsView.class);
     }
 }
