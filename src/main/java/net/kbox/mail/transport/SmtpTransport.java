@@ -21,11 +21,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import net.kbox.base.Translations;
 import net.kbox.mail.MailField;
+import net.kbox.mail.diagnosis.DiagnosisStep.Step;
+import net.kbox.mail.diagnosis.MailError.Kind;
+import net.kbox.mail.diagnosis.MailErrorTranslator;
+import net.kbox.mail.diagnosis.SendReport;
+import net.kbox.mail.diagnosis.SmtpRefusal;
 import net.kbox.mail.settings.EffectiveMailSettings;
 import net.kbox.mail.settings.MailDeploymentProperties;
 import net.kbox.mail.settings.MailEncryption;
-import net.kbox.mail.transport.DiagnosisStep.Step;
-import net.kbox.mail.transport.MailError.Kind;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,13 +118,13 @@ public class SmtpTransport {
             probe(attempt, addresses[0], settings.port());
         }
         Session session = Session.getInstance(properties(attempt, host));
-        session.setDebugOut(attempt.transcript.printStream());
+        session.setDebugOut(attempt.diagnosis.debugOut());
         session.setDebug(true);
         var transport = (SMTPTransport) session.getTransport("smtp");
         try {
             transport.connect(host, settings.port(), settings.hasCredentials() ? settings.username() : null,
                     settings.hasCredentials() ? String.valueOf(settings.password()) : null);
-            if (!attempt.tls.succeeded()) {
+            if (!attempt.diagnosis.tls().succeeded()) {
                 throw new SmtpRefusal(Kind.TLS_FAILED, "The connection to " + host + " is not encrypted: nothing was sent");
             }
             if (settings.hasCredentials() && !transport.supportsExtension("AUTH")
@@ -154,7 +157,7 @@ public class SmtpTransport {
             properties.setProperty("mail.smtp.starttls.required", "true");
         }
         properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
-        properties.put("mail.smtp.ssl.socketFactory", new RecordingSslSocketFactory(attempt.sslContext(), attempt.tls));
+        properties.put("mail.smtp.ssl.socketFactory", new RecordingSslSocketFactory(attempt.sslContext(), attempt.diagnosis.tls()));
         properties.setProperty("mail.smtp.socketFactory.fallback", "false");
         properties.setProperty("mail.smtp.auth", String.valueOf(settings.hasCredentials()));
         properties.setProperty("mail.smtp.from", String.valueOf(settings.fromAddress()));

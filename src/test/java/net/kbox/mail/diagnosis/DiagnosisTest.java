@@ -1,15 +1,22 @@
-package net.kbox.mail.transport;
+package net.kbox.mail.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import jakarta.mail.MessagingException;
 import java.io.PrintStream;
+import java.net.SocketTimeoutException;
 import java.security.cert.CertificateException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import net.kbox.mail.MailDriver;
+import net.kbox.mail.diagnosis.DiagnosisStep.Outcome;
+import net.kbox.mail.diagnosis.DiagnosisStep.Step;
+import net.kbox.mail.diagnosis.MailError.Kind;
+import net.kbox.mail.settings.EffectiveMailSettings;
 import net.kbox.mail.settings.MailEncryption;
-import net.kbox.mail.transport.DiagnosisStep.Outcome;
-import net.kbox.mail.transport.DiagnosisStep.Step;
-import net.kbox.mail.transport.MailError.Kind;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -286,6 +293,46 @@ class DiagnosisTest {
         assertThat(steps).extracting(DiagnosisStep::step).doesNotContain(Step.TCP).contains(Step.DNS, Step.EHLO);
     }
 
+    @Test
+    void test_the_report_of_an_accepted_message_says_so_with_the_steps_and_the_transcript_without_secrets() {
+        var attempt = new Attempt(MailEncryption.STARTTLS, true).prints(CONNECT).prints(GREETING_AND_EHLO)
+                .prints(STARTTLS).handshake().prints(EHLO_AFTER_TLS).prints(LOGIN).prints(ENVELOPE).prints(DATA);
+
+        SendReport report = attempt.diagnosis.report(null, () -> {
+            throw new AssertionError("no TLS probe after a success");
+        });
+
+        assertThat(report.success()).isTrue();
+        assertThat(report.message()).isEqualTo("The test e-mail was accepted by smtp.kbox.test for delivery.");
+        assertThat(report.steps()).extracting(DiagnosisStep::step).endsWith(Step.DATA);
+        assertThat(report.transcript()).contains("MAIL FROM:<kbox@example.test>", "[message content: 3 lines]")
+                .doesNotContain(PASSWORD, "Subject: Test e-mail");
+    }
+
+    @Test
+    void test_a_silent_starttls_port_is_probed_for_tls_only_before_the_greeting() {
+        var readTimeout = new MessagingException("Exception reading response", new SocketTimeoutException("Read timed out"));
+        var probes = new AtomicInteger();
+        BooleanSupplier answersTls = () -> probes.incrementAndGet() > 0;
+
+        SendReport silent = new Attempt(MailEncryption.STARTTLS, true).prints(CONNECT).diagnosis
+                .report(readTimeout, answersTls);
+        assertThat(probes).hasValue(1);
+        SendReport afterGreeting = new Attempt(MailEncryption.STARTTLS, true).prints(CONNECT).prints(GREETING_AND_EHLO)
+                .prints(STARTTLS).handshake().prints(EHLO_AFTER_TLS).prints(LOGIN)
+                .prints("MAIL FROM:<kbox@example.test>").diagnosis.report(readTimeout, answersTls);
+
+        assertThat(probes).hasValue(1);
+        assertThat(silent.error()).extracting(MailError::kind, MailError::message).containsExactly(
+                Kind.EXPECTS_IMPLICIT_TLS, "Port 587 expects SSL/TLS: change Encryption to SSL/TLS");
+        assertThat(afterGreeting.error()).extracting(MailError::kind, MailError::message).containsExactly(Kind.TIMEOUT,
+                "No answer within 2 s from smtp.kbox.test on port 587: check the port, or try again later if the "
+                        + "server is busy");
+        assertThat(afterGreeting.steps()).filteredOn(s -> s.outcome() == Outcome.FAILED)
+                .extracting(DiagnosisStep::step, DiagnosisStep::detail)
+                .containsExactly(tuple(Step.MAIL_FROM, "<kbox@example.test>; no reply"));
+    }
+
     private static DiagnosisStep step(List<DiagnosisStep> steps, Step step) {
         return steps.stream().filter(s -> s.step() == step).findFirst()
                 .orElseThrow(() -> new AssertionError("no step " + step + " in " + steps));
@@ -294,7 +341,7 @@ class DiagnosisTest {
     /** One attempt as the transport runs it: the steps it times, what Angus prints, what the TLS hooks see. */
     private static final class Attempt {
 
-        final TlsObservation tls = new TlsObservation();
+        final TlsObservation tls;
         private final Diagnosis diagnosis;
         private final PrintStream angus;
 
@@ -303,9 +350,12 @@ class DiagnosisTest {
         }
 
         Attempt(MailEncryption encryption, boolean withLogin, boolean probed) {
-            var transcript = new Transcript(new Redactor(withLogin ? USER : null, withLogin ? PASSWORD : null));
-            this.diagnosis = new Diagnosis(encryption, withLogin, probed, tls, transcript);
-            this.angus = transcript.printStream();
+            var settings = new EffectiveMailSettings(MailDriver.SMTP, "smtp.kbox.test",
+                    encryption == MailEncryption.TLS ? 465 : 587, encryption, withLogin ? USER : null,
+                    withLogin ? PASSWORD : null, "kbox@example.test", "K-Box Mail");
+            this.diagnosis = new Diagnosis(settings, Duration.ofSeconds(2), probed);
+            this.angus = diagnosis.debugOut();
+            this.tls = diagnosis.tls();
             // the transport's own steps, before Angus prints anything
             diagnosis.measured(Step.DNS, System.nanoTime(), true, "smtp.kbox.test → 192.0.2.25");
             if (diagnosis.expects(Step.TCP)) {

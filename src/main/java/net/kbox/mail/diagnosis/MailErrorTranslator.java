@@ -1,4 +1,4 @@
-package net.kbox.mail.transport;
+package net.kbox.mail.diagnosis;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -21,8 +21,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
+import net.kbox.mail.diagnosis.MailError.Kind;
+import net.kbox.mail.settings.MailDeploymentProperties;
 import net.kbox.mail.settings.MailEncryption;
-import net.kbox.mail.transport.MailError.Kind;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -32,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * Turns what Jakarta Mail throws into one sentence that says what to do. Walks the whole cause chain,
  * because Angus wraps the telling exception (a refused connection, a PKIX failure) a few levels deep.
  */
-final class MailErrorTranslator {
+public final class MailErrorTranslator {
 
     /**
      * What the translator knows about the attempt besides the exception.
@@ -172,7 +173,7 @@ final class MailErrorTranslator {
                     : " (issued by " + TlsObservation.issuer(leaf) + ", expires " + TlsObservation.expiry(leaf) + ")";
             return error(Kind.UNTRUSTED_CERTIFICATE, "The server's certificate is not trusted" + about
                     + ": use the server's official host name, or add its certificate authority to "
-                    + TrustedCertificates.VARIABLE);
+                    + MailDeploymentProperties.CA_CERTIFICATES_VARIABLE);
         }
         SSLException ssl = find(failure, SSLException.class);
         if (ssl == null) {
@@ -196,7 +197,8 @@ final class MailErrorTranslator {
         return message != null && message.toLowerCase(Locale.ROOT).contains("connect");
     }
 
-    static String seconds(Duration timeout) {
+    /** A duration as the sentences say it: "10 s", "2.5 s". */
+    public static String seconds(Duration timeout) {
         long millis = timeout.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }

@@ -1,9 +1,9 @@
-package net.kbox.mail.transport;
+package net.kbox.mail.diagnosis;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.kbox.mail.transport.DiagnosisStep.Outcome;
-import net.kbox.mail.transport.DiagnosisStep.Step;
+import net.kbox.mail.diagnosis.DiagnosisStep.Outcome;
+import net.kbox.mail.diagnosis.DiagnosisStep.Step;
 import org.jspecify.annotations.Nullable;
 
 /** A step while it is being collected: open until its outcome is known; steps are ordered by when they ended. */

@@ -1,13 +1,13 @@
-package net.kbox.mail.transport;
+package net.kbox.mail.diagnosis;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.kbox.mail.diagnosis.DiagnosisStep.Outcome;
+import net.kbox.mail.diagnosis.DiagnosisStep.Step;
 import net.kbox.mail.settings.MailEncryption;
-import net.kbox.mail.transport.DiagnosisStep.Outcome;
-import net.kbox.mail.transport.DiagnosisStep.Step;
 import org.jspecify.annotations.Nullable;
 
 /**
