@@ -86,7 +86,7 @@ public final class Diagnosis {
 
     private MailError explain(Throwable failure, BooleanSupplier answersTls) {
         boolean greeted = transcript.lines().stream().anyMatch(Transcript.Line::isReply);
-        boolean tlsAnswers = MailErrorTranslator.isGreetingTimeout(failure, settings.encryption(), greeted)
+        boolean tlsAnswers = ConnectionErrors.isGreetingTimeout(failure, settings.encryption(), greeted)
                 && answersTls.getAsBoolean();
         var context = new MailErrorTranslator.Context(String.valueOf(settings.host()), settings.port(),
                 settings.encryption(), timeout, settings.hasCredentials(), settings.fromAddress(), tls, greeted,

@@ -14,6 +14,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record MailError(Kind kind, String message, boolean permanent, @Nullable Integer replyCode) {
 
+    /** An error without a reply code that a later attempt may not meet (after a fix or a recovery). */
+    static MailError of(Kind kind, String message) {
+        return new MailError(kind, message, false, null);
+    }
+
     /** What went wrong. */
     public enum Kind {
         /** The host name does not resolve. */
