@@ -100,14 +100,10 @@ public final class Diagnosis {
      */
     List<DiagnosisStep> steps(@Nullable MailError error, long failedAtNanos) {
         var entries = new ArrayList<>(measured);
-        entries.addAll(SmtpDialogue.steps(transcript.lines(), settings.encryption(), tls, error != null, failedAtNanos));
+        entries.addAll(SmtpDialogue.steps(transcript.lines(), settings.encryption(), tls, error != null,
+                failedAtNanos));
         if (tls.attempted()) {
-            var entry = StepEntry.ended(Step.TLS, tls.startNanos(), tls.endNanos() != 0 ? tls.endNanos() : failedAtNanos,
-                    tls.succeeded(), tls.describe());
-            if (entry.outcome == Outcome.FAILED && error != null) {
-                entry.addDetail(error.message(), "; ");
-            }
-            entries.add(entry);
+            entries.add(handshake(error, failedAtNanos));
         }
         if (error != null && entries.stream().noneMatch(e -> e.outcome == Outcome.FAILED)) {
             entries.add(StepEntry.ended(stepOf(error.kind()), failedAtNanos, failedAtNanos, false, error.message()));
@@ -115,17 +111,36 @@ public final class Diagnosis {
         entries.sort(Comparator.comparingLong(e -> e.endNanos));
         var steps = new ArrayList<DiagnosisStep>();
         entries.forEach(e -> steps.add(e.toStep()));
-        boolean withCredentials = settings.hasCredentials();
-        for (Step step : expected) {
-            if (entries.stream().noneMatch(e -> e.step == step)) {
-                String why = step == Step.AUTH && !withCredentials ? "no username set" : "not reached";
-                if (error == null && step == Step.AUTH && withCredentials) {
-                    continue;
-                }
-                steps.add(DiagnosisStep.skipped(step, why));
-            }
-        }
+        steps.addAll(notReached(entries, error != null));
         return steps;
+    }
+
+    /** The TLS handshake as the hooks saw it; a failed one also says why. */
+    private StepEntry handshake(@Nullable MailError error, long failedAtNanos) {
+        long end = tls.endNanos() != 0 ? tls.endNanos() : failedAtNanos;
+        var entry = StepEntry.ended(Step.TLS, tls.startNanos(), end, tls.succeeded(), tls.describe());
+        if (entry.outcome == Outcome.FAILED && error != null) {
+            entry.addDetail(error.message(), "; ");
+        }
+        return entry;
+    }
+
+    /**
+     * The expected steps that did not happen. After a success with a username the login did happen,
+     * even where Angus's notes did not show it: AUTH is then not listed.
+     */
+    private List<DiagnosisStep> notReached(List<StepEntry> entries, boolean failed) {
+        boolean withCredentials = settings.hasCredentials();
+        var skipped = new ArrayList<DiagnosisStep>();
+        for (Step step : expected) {
+            boolean happened = entries.stream().anyMatch(e -> e.step == step);
+            if (happened || (step == Step.AUTH && withCredentials && !failed)) {
+                continue;
+            }
+            skipped.add(DiagnosisStep.skipped(step, step == Step.AUTH && !withCredentials ? "no username set"
+                    : "not reached"));
+        }
+        return skipped;
     }
 
     private static Step stepOf(Kind kind) {

@@ -35,7 +35,8 @@ final class ReplyErrors {
         if (recipient != null) {
             int code = recipient.getReturnCode();
             String refused = "The server refused the recipient " + recipient.getAddress();
-            return code >= 500 ? new MailError(Kind.RECIPIENT_REJECTED, refused + " (" + reply(recipient) + ")", true, code)
+            return code >= 500
+                    ? new MailError(Kind.RECIPIENT_REJECTED, refused + " (" + reply(recipient) + ")", true, code)
                     : new MailError(Kind.RECIPIENT_REJECTED, refused + " for now (" + reply(recipient)
                             + "): it will be tried again later", false, code);
         }

@@ -40,7 +40,8 @@ final class TlsErrors {
         CertificateExpiredException expired = find(failure, CertificateExpiredException.class);
         if (expired != null) {
             return MailError.of(Kind.UNTRUSTED_CERTIFICATE, "The server's certificate has expired"
-                    + (leaf == null ? "" : " (on " + TlsObservation.expiry(leaf) + ")") + ": ask your provider to renew it");
+                    + (leaf == null ? "" : " (on " + TlsObservation.expiry(leaf) + ")")
+                    + ": ask your provider to renew it");
         }
         if (certificate != null || find(failure, CertPathValidatorException.class) != null
                 || messageContaining(failure, "PKIX path") != null) {
