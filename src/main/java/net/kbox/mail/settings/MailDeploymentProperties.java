@@ -36,6 +36,8 @@ public record MailDeploymentProperties(
         Outbox outbox) {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** Named where a certificate is not trusted: the place to add its certificate authority. */
+    public static final String CA_CERTIFICATES_VARIABLE = "KBOX_MAIL_CA_CERTIFICATES";
 
     /** Binds the raw strings, so that a bad value gets our message instead of a conversion error. */
     @ConstructorBinding

@@ -1,5 +1,7 @@
 package net.kbox.mail.transport;
 
+import net.kbox.mail.diagnosis.MailError;
+
 /** An e-mail was not sent; {@link #error()} says why and what to do, {@link #isPermanent()} whether to retry. */
 public class MailDeliveryException extends Exception {
 

@@ -8,6 +8,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import net.kbox.mail.diagnosis.TlsObservation;
 
 /**
  * The only way Angus gets TLS sockets from us ({@code mail.smtp.ssl.socketFactory}), for STARTTLS and

@@ -7,6 +7,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
+import net.kbox.mail.diagnosis.TlsObservation;
 
 /**
  * Judges like the PKIX trust manager it wraps (chain and host name), and first notes the chain the

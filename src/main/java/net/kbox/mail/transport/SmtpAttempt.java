@@ -4,58 +4,41 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import net.kbox.mail.diagnosis.Diagnosis;
+import net.kbox.mail.diagnosis.SendReport;
+import net.kbox.mail.diagnosis.TlsObservation;
 import net.kbox.mail.settings.EffectiveMailSettings;
 import org.jspecify.annotations.Nullable;
 
-/** Everything one connection records about itself, and how its failure is told to the administrator. */
+/** One attempt to reach the server: its settings, the authorities it trusts, and the diagnosis it writes. */
 final class SmtpAttempt {
 
     final EffectiveMailSettings settings;
-    final Duration timeout;
-    final Redactor redactor;
-    final Transcript transcript;
-    final TlsObservation tls = new TlsObservation();
     final Diagnosis diagnosis;
+    private final Duration timeout;
     private final TrustedCertificates trusted;
 
     SmtpAttempt(EffectiveMailSettings settings, Duration timeout, TrustedCertificates trusted, boolean probed) {
         this.settings = settings;
         this.timeout = timeout;
         this.trusted = trusted;
-        this.redactor = new Redactor(settings.username(), settings.password());
-        this.transcript = new Transcript(redactor);
-        this.diagnosis = new Diagnosis(settings.encryption(), settings.hasCredentials(), probed, tls, transcript);
+        this.diagnosis = new Diagnosis(settings, timeout, probed);
     }
 
     SSLContext sslContext() {
-        return trusted.contextObservedBy(tls);
-    }
-
-    MailError translate(Throwable failure) {
-        boolean greeted = transcript.lines().stream().anyMatch(Transcript.Line::isReply);
-        boolean answersTls = MailErrorTranslator.isGreetingTimeout(failure, settings.encryption(), greeted)
-                && answersTls();
-        var context = new MailErrorTranslator.Context(String.valueOf(settings.host()), settings.port(),
-                settings.encryption(), timeout, settings.hasCredentials(), settings.fromAddress(), tls, greeted,
-                answersTls, redactor);
-        return MailErrorTranslator.translate(failure, context);
+        return trusted.contextObservedBy(diagnosis.tls());
     }
 
     SendReport report(@Nullable Throwable failure) {
-        long failedAt = System.nanoTime();
-        if (failure == null) {
-            return new SendReport(true, "The test e-mail was accepted by " + settings.host() + " for delivery.", null,
-                    diagnosis.steps(null, failedAt), transcript.text());
-        }
-        MailError error = translate(failure);
-        return new SendReport(false, error.message(), error, diagnosis.steps(error, failedAt), transcript.text());
+        return diagnosis.report(failure, this::answersTls);
     }
 
     MailDeliveryException exception(Throwable failure) {
         SendReport report = report(failure);
-        return new MailDeliveryException(java.util.Objects.requireNonNull(report.error()), report.diagnosisText());
+        return new MailDeliveryException(Objects.requireNonNull(report.error()), report.diagnosisText());
     }
 
     /**

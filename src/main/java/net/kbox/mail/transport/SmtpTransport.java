@@ -6,26 +6,17 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import net.kbox.base.Translations;
 import net.kbox.mail.MailField;
+import net.kbox.mail.diagnosis.MailError.Kind;
+import net.kbox.mail.diagnosis.SendReport;
+import net.kbox.mail.diagnosis.SmtpRefusal;
 import net.kbox.mail.settings.EffectiveMailSettings;
 import net.kbox.mail.settings.MailDeploymentProperties;
 import net.kbox.mail.settings.MailEncryption;
-import net.kbox.mail.transport.DiagnosisStep.Step;
-import net.kbox.mail.transport.MailError.Kind;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +43,7 @@ public class SmtpTransport {
 
     private final Duration timeout;
     private final TrustedCertificates trusted;
+    private final Reachability reachability;
     private final Translations translations;
 
     @Autowired
@@ -69,6 +61,7 @@ public class SmtpTransport {
         }
         this.timeout = timeout;
         this.trusted = TrustedCertificates.load(caCertificates);
+        this.reachability = new Reachability(timeout);
         this.translations = translations;
     }
 
@@ -108,34 +101,36 @@ public class SmtpTransport {
 
     private SmtpConnection connect(SmtpAttempt attempt) throws MessagingException, IOException {
         EffectiveMailSettings settings = attempt.settings;
-        InternetAddress from = checked(settings, translations);
+        InternetAddress from = sender(settings, translations);
         String host = String.valueOf(settings.host()).strip();
-        InetAddress[] addresses = resolve(attempt, host);
-        if (attempt.diagnosis.expects(Step.TCP)) {
-            probe(attempt, addresses[0], settings.port());
-        }
+        reachability.check(attempt.diagnosis, host, settings.port());
         Session session = Session.getInstance(properties(attempt, host));
-        session.setDebugOut(attempt.transcript.printStream());
+        session.setDebugOut(attempt.diagnosis.debugOut());
         session.setDebug(true);
         var transport = (SMTPTransport) session.getTransport("smtp");
         try {
             transport.connect(host, settings.port(), settings.hasCredentials() ? settings.username() : null,
                     settings.hasCredentials() ? String.valueOf(settings.password()) : null);
-            if (!attempt.tls.succeeded()) {
-                throw new SmtpRefusal(Kind.TLS_FAILED, "The connection to " + host + " is not encrypted: nothing was sent");
-            }
-            if (settings.hasCredentials() && !transport.supportsExtension("AUTH")
-                    && !transport.supportsExtension("AUTH=LOGIN")) {
-                // Angus would quietly send without logging in
-                throw new SmtpRefusal(Kind.AUTHENTICATION_NOT_OFFERED, "The server offers no login (no AUTH after "
-                        + "EHLO), so the username and password cannot be used: check the host and port, or clear "
-                        + "the username");
-            }
+            refuseUnsafe(attempt, transport, host);
         } catch (MessagingException | RuntimeException e) {
             closeQuietly(transport);
             throw e;
         }
         return new SmtpConnection(attempt, session, transport, from);
+    }
+
+    /** After EHLO (and the login): what Angus would let pass, but must not go out this way. */
+    private static void refuseUnsafe(SmtpAttempt attempt, SMTPTransport transport, String host) throws SmtpRefusal {
+        if (!attempt.diagnosis.tls().succeeded()) {
+            throw new SmtpRefusal(Kind.TLS_FAILED, "The connection to " + host + " is not encrypted: nothing was sent");
+        }
+        if (attempt.settings.hasCredentials() && !transport.supportsExtension("AUTH")
+                && !transport.supportsExtension("AUTH=LOGIN")) {
+            // Angus would quietly send without logging in
+            throw new SmtpRefusal(Kind.AUTHENTICATION_NOT_OFFERED, "The server offers no login (no AUTH after "
+                    + "EHLO), so the username and password cannot be used: check the host and port, or clear "
+                    + "the username");
+        }
     }
 
     private Properties properties(SmtpAttempt attempt, String host) {
@@ -154,7 +149,8 @@ public class SmtpTransport {
             properties.setProperty("mail.smtp.starttls.required", "true");
         }
         properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
-        properties.put("mail.smtp.ssl.socketFactory", new RecordingSslSocketFactory(attempt.sslContext(), attempt.tls));
+        properties.put("mail.smtp.ssl.socketFactory",
+                new RecordingSslSocketFactory(attempt.sslContext(), attempt.diagnosis.tls()));
         properties.setProperty("mail.smtp.socketFactory.fallback", "false");
         properties.setProperty("mail.smtp.auth", String.valueOf(settings.hasCredentials()));
         properties.setProperty("mail.smtp.from", String.valueOf(settings.fromAddress()));
@@ -163,7 +159,8 @@ public class SmtpTransport {
         return properties;
     }
 
-    private static InternetAddress checked(EffectiveMailSettings settings, Translations translations)
+    /** The From header; refuses settings that cannot be sent with (incomplete, a line break, no address). */
+    private static InternetAddress sender(EffectiveMailSettings settings, Translations translations)
             throws SmtpRefusal {
         var readiness = settings.readiness();
         if (!readiness.ready()) {
@@ -180,42 +177,6 @@ public class SmtpTransport {
         } catch (AddressException | UnsupportedEncodingException e) {
             throw new SmtpRefusal(Kind.INVALID_SETTINGS,
                     "The From Address is not an e-mail address: " + settings.fromAddress());
-        }
-    }
-
-    /** DNS, timed and bounded by the timeout (the JVM's own lookup has no timeout). */
-    private InetAddress[] resolve(SmtpAttempt attempt, String host) throws UnknownHostException {
-        long start = System.nanoTime();
-        var lookup = new FutureTask<>(() -> InetAddress.getAllByName(host));
-        Thread.ofVirtual().name("dns-" + host).start(lookup);
-        try {
-            InetAddress[] addresses = lookup.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            attempt.diagnosis.measured(Step.DNS, start, true, host + " → " + Arrays.stream(addresses)
-                    .map(InetAddress::getHostAddress).collect(Collectors.joining(", ")));
-            return addresses;
-        } catch (ExecutionException e) {
-            attempt.diagnosis.measured(Step.DNS, start, false, host + " does not resolve");
-            throw e.getCause() instanceof UnknownHostException unknown ? unknown : new UnknownHostException(host);
-        } catch (TimeoutException e) {
-            lookup.cancel(true);
-            attempt.diagnosis.measured(Step.DNS, start, false, "no DNS answer within " + MailErrorTranslator.seconds(timeout));
-            throw new UnknownHostException(host + " (no DNS answer within " + MailErrorTranslator.seconds(timeout) + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnknownHostException(host + " (interrupted)");
-        }
-    }
-
-    /** A bare TCP connect, so that "refused" and "no answer" are told apart from anything SMTP does. */
-    private void probe(SmtpAttempt attempt, InetAddress address, int port) throws IOException {
-        long start = System.nanoTime();
-        String target = address.getHostAddress() + " port " + port;
-        try (var socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, port), (int) timeout.toMillis());
-            attempt.diagnosis.measured(Step.TCP, start, true, target);
-        } catch (IOException e) {
-            attempt.diagnosis.measured(Step.TCP, start, false, target + ": " + e.getMessage());
-            throw e;
         }
     }
 

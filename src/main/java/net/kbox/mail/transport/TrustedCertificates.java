@@ -15,6 +15,8 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
+import net.kbox.mail.diagnosis.TlsObservation;
+import net.kbox.mail.settings.MailDeploymentProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class TrustedCertificates {
 
-    static final String VARIABLE = "KBOX_MAIL_CA_CERTIFICATES";
+    static final String VARIABLE = MailDeploymentProperties.CA_CERTIFICATES_VARIABLE;
 
     private final X509ExtendedTrustManager trustManager;
 

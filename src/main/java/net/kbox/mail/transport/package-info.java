@@ -1,4 +1,7 @@
-/** The SMTP transport: TLS always, errors translated into what to do, and a diagnosis of every step. */
+/**
+ * The SMTP transport, TLS always, and the log driver. What each attempt shows is recorded in, and
+ * explained by, {@link net.kbox.mail.diagnosis}.
+ */
 @NullMarked
 package net.kbox.mail.transport;
 

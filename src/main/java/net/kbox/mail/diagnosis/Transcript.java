@@ -1,4 +1,4 @@
-package net.kbox.mail.transport;
+package net.kbox.mail.diagnosis;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;

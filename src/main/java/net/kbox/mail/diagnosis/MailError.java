@@ -1,4 +1,4 @@
-package net.kbox.mail.transport;
+package net.kbox.mail.diagnosis;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param replyCode the SMTP reply code behind the error, if there was one
  */
 public record MailError(Kind kind, String message, boolean permanent, @Nullable Integer replyCode) {
+
+    /** An error without a reply code that a later attempt may not meet (after a fix or a recovery). */
+    static MailError of(Kind kind, String message) {
+        return new MailError(kind, message, false, null);
+    }
 
     /** What went wrong. */
     public enum Kind {

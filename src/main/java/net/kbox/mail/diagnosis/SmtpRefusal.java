@@ -1,13 +1,13 @@
-package net.kbox.mail.transport;
+package net.kbox.mail.diagnosis;
 
 import jakarta.mail.MessagingException;
 
 /** The transport itself refuses to go on (for example: a login is configured but the server offers none). */
-final class SmtpRefusal extends MessagingException {
+public final class SmtpRefusal extends MessagingException {
 
     private final MailError.Kind kind;
 
-    SmtpRefusal(MailError.Kind kind, String message) {
+    public SmtpRefusal(MailError.Kind kind, String message) {
         super(message);
         this.kind = kind;
     }

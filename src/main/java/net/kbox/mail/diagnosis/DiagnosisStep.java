@@ -1,4 +1,4 @@
-package net.kbox.mail.transport;
+package net.kbox.mail.diagnosis;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,14 +39,6 @@ public record DiagnosisStep(Step step, Outcome outcome, long millis, @Nullable S
 
     public enum Outcome {
         OK, FAILED, SKIPPED
-    }
-
-    static DiagnosisStep ok(Step step, long millis, @Nullable String reply, String detail) {
-        return new DiagnosisStep(step, Outcome.OK, millis, reply, detail);
-    }
-
-    static DiagnosisStep failed(Step step, long millis, @Nullable String reply, String detail) {
-        return new DiagnosisStep(step, Outcome.FAILED, millis, reply, detail);
     }
 
     static DiagnosisStep skipped(Step step, String why) {

@@ -1,4 +1,4 @@
-package net.kbox.mail.transport;
+package net.kbox.mail.diagnosis;
 
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -12,7 +12,7 @@ import javax.security.auth.x500.X500Principal;
 import org.jspecify.annotations.Nullable;
 
 /** What one connection's TLS handshake showed: the presented chain, protocol, cipher, timing, failure. */
-final class TlsObservation {
+public final class TlsObservation {
 
     private volatile X509Certificate @Nullable [] chain;
     private volatile @Nullable String protocol;
@@ -21,17 +21,17 @@ final class TlsObservation {
     private volatile long endNanos;
     private volatile @Nullable Exception failure;
 
-    void started() {
+    public void started() {
         startNanos = System.nanoTime();
     }
 
-    void presented(X509Certificate[] chain, @Nullable String protocol, @Nullable String cipherSuite) {
+    public void presented(X509Certificate[] chain, @Nullable String protocol, @Nullable String cipherSuite) {
         this.chain = chain.clone();
         this.protocol = protocol;
         this.cipherSuite = cipherSuite;
     }
 
-    void completed(@Nullable String protocol, @Nullable String cipherSuite) {
+    public void completed(@Nullable String protocol, @Nullable String cipherSuite) {
         if (protocol != null) {
             this.protocol = protocol;
         }
@@ -41,7 +41,7 @@ final class TlsObservation {
         endNanos = System.nanoTime();
     }
 
-    void failed(Exception failure) {
+    public void failed(Exception failure) {
         this.failure = failure;
         endNanos = System.nanoTime();
     }
@@ -50,7 +50,7 @@ final class TlsObservation {
         return startNanos != 0;
     }
 
-    boolean succeeded() {
+    public boolean succeeded() {
         return endNanos != 0 && failure == null;
     }
 
@@ -62,11 +62,7 @@ final class TlsObservation {
         return endNanos;
     }
 
-    long millis() {
-        return endNanos == 0 ? 0 : (endNanos - startNanos) / 1_000_000;
-    }
-
-    @Nullable X509Certificate leaf() {
+    public @Nullable X509Certificate leaf() {
         X509Certificate[] presented = chain;
         return presented == null || presented.length == 0 ? null : presented[0];
     }

@@ -1,4 +1,4 @@
-package net.kbox.mail.transport;
+package net.kbox.mail.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
+import net.kbox.mail.diagnosis.MailError.Kind;
 import net.kbox.mail.settings.MailEncryption;
-import net.kbox.mail.transport.MailError.Kind;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.junit.jupiter.api.Test;
