@@ -2,14 +2,12 @@ package net.kbox.mail.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -24,23 +22,19 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import net.kbox.base.ui.Notifications;
 import net.kbox.base.ui.ShellNotice;
 import net.kbox.mail.MailDriver;
 import net.kbox.mail.MailField;
 import net.kbox.mail.MailService;
-import net.kbox.mail.TestMailResult;
 import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.settings.MailSettingsChange;
 import net.kbox.mail.settings.MailSettingsConflictException;
@@ -48,9 +42,7 @@ import net.kbox.mail.settings.MailSettingsRules;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.mail.settings.MailSettingsSnapshot;
 import net.kbox.mail.settings.ValueSource;
-import net.kbox.maintenance.ui.MaintenanceEventsView;
 import net.kbox.security.Role;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +55,6 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
     private static final Logger log = LoggerFactory.getLogger(MailSettingsView.class);
 
     private final MailSettingsService settings;
-    private final MailService mail;
     private final AuthenticationContext authentication;
 
     final TextField fromAddress = new TextField();
@@ -76,11 +67,8 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
     final Button save = new Button();
     final Button discard = new Button();
     final Button clearPassword = new Button();
-    final Button sendTest = new Button();
-    final Span sendTestHint = new Span();
-    /** The test e-mail under way, if any (tests wait for it). */
-    @Nullable CompletableFuture<Void> testUnderWay;
-    final Div logDriverBanner = new Div();
+    final TestMailPanel testMail;
+    private final LogDriverBanner logDriverBanner = new LogDriverBanner();
 
     private final Binder<MailSettingsFormData> binder = new Binder<>();
     private final Map<MailField, ValueSourceHint> hints = new EnumMap<>(MailField.class);
@@ -92,7 +80,7 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
 
     MailSettingsView(MailSettingsService settings, MailService mail, AuthenticationContext authentication) {
         this.settings = settings;
-        this.mail = mail;
+        this.testMail = new TestMailPanel(mail, this::actor);
         this.authentication = authentication;
         setId("mail-settings-view");
         addClassName("page");
@@ -281,16 +269,7 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
         discard.setId("discard");
         discard.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         discard.addClickListener(e -> load(settings.snapshot()));
-        sendTest.setText(getTranslation("mail.action.send-test"));
-        sendTest.setId("send-test");
-        sendTest.setIcon(VaadinIcon.PAPERPLANE.create());
-        sendTest.addClickListener(e -> sendTest());
-        sendTestHint.setId("send-test-hint");
-        sendTestHint.addClassName("action-hint");
-        var test = new HorizontalLayout(sendTest, sendTestHint);
-        test.setAlignItems(Alignment.CENTER);
-        test.addClassName("test-mail");
-        var bar = new HorizontalLayout(save, discard, test);
+        var bar = new HorizontalLayout(save, discard, testMail);
         bar.setAlignItems(Alignment.CENTER);
         bar.setWidthFull();
         bar.addClassName("actions");
@@ -302,6 +281,8 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
         try {
             snapshot = fresh;
             removeSavedPassword = false;
+            logDriverBanner.show(fresh);
+            testMail.show(fresh);
             var data = new MailSettingsFormData();
             data.setFromAddress(fresh.field(MailField.FROM_ADDRESS).value());
             data.setFromName(fresh.field(MailField.FROM_NAME).value());
@@ -341,14 +322,6 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
         if (snapshot.savedPasswordUnreadable()) {
             password.setHelperText(getTranslation("mail.password.unreadable"));
         }
-        logDriverBanner.setVisible(locked);
-        if (locked && logDriverBanner.getChildren().findAny().isEmpty()) {
-            logDriverBanner.setId("log-driver-banner");
-            logDriverBanner.addClassNames("banner", "banner-info");
-            logDriverBanner.add(VaadinIcon.INFO_CIRCLE.create(),
-                    new Div(new com.vaadin.flow.component.html.Span(getTranslation("mail.log-driver.text") + " "),
-                            new RouterLink(getTranslation("mail.log-driver.link"), MaintenanceEventsView.class)));
-        }
     }
 
     private boolean locked() {
@@ -387,18 +360,7 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
         boolean changed = hasChanges();
         save.setEnabled(changed && binder.isValid());
         discard.setEnabled(changed);
-        boolean ready = snapshot.readiness().ready();
-        sendTest.setEnabled(testUnderWay == null && !changed && ready);
-        if (testUnderWay != null) {
-            sendTestHint.setText(getTranslation("mail.test.hint.sending", snapshot.field(MailField.FROM_ADDRESS).value()));
-        } else if (changed) {
-            sendTestHint.setText(getTranslation("mail.test.hint.save-first"));
-        } else if (!ready) {
-            sendTestHint.setText(getTranslation("mail.test.hint.incomplete"));
-        } else {
-            sendTestHint.setText(getTranslation(locked() ? "mail.test.hint.log" : "mail.test.hint.ready",
-                    snapshot.field(MailField.FROM_ADDRESS).value()));
-        }
+        testMail.setUnsavedChanges(changed);
     }
 
     private void save() {
@@ -408,13 +370,12 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
             Notifications.error(getTranslation("mail.saved.invalid"));
             return;
         }
-        String actor = authentication.getPrincipalName().orElse("unknown");
         var change = new MailSettingsChange(data.getFromAddress(), data.getFromName(), data.getHost(), data.getPort(),
                 data.getEncryption(), data.getUsername(),
                 data.getNewPassword() == null || data.getNewPassword().isEmpty() ? null : data.getNewPassword(),
                 removeSavedPassword);
         try {
-            var changed = settings.save(change, snapshot.version(), actor);
+            var changed = settings.save(change, snapshot.version(), actor());
             load(settings.snapshot());
             Notifications.success(getTranslation(changed.isEmpty() ? "mail.saved.nothing" : "mail.saved.success"));
         } catch (MailSettingsConflictException e) {
@@ -427,43 +388,8 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
         getUI().ifPresent(ShellNotice::refreshAll);
     }
 
-    private void sendTest() {
-        var ui = UI.getCurrent();
-        String actor = authentication.getPrincipalName().orElse("unknown");
-        sendTest.setText(getTranslation("mail.action.sending"));
-        testUnderWay = mail.sendTest(actor)
-                .handle((result, failure) -> {
-                    ui.access(() -> showTestResult(result, failure));
-                    return null;
-                });
-        updateButtons();
-    }
-
-    private void showTestResult(@Nullable TestMailResult result, @Nullable Throwable failure) {
-        testUnderWay = null;
-        sendTest.setText(getTranslation("mail.action.send-test"));
-        updateButtons();
-        if (result == null) {
-            log.error("The test e-mail failed unexpectedly", failure);
-            Notifications.error(getTranslation("mail.test.unexpected"));
-            return;
-        }
-        switch (result.outcome()) {
-            case SENT -> Notifications.success(getTranslation("mail.test.sent", result.recipient()));
-            case LOGGED -> Notifications.success(getTranslation("mail.test.logged"),
-                    eventLink("mail.test.open-log", result.eventId()));
-            case FAILED -> Notifications.error(result.message(), eventLink("mail.test.details", result.eventId()));
-            case NOT_CONFIGURED -> Notifications.error(result.message());
-        }
-    }
-
-    private Component eventLink(String key, @Nullable Long eventId) {
-        var link = new RouterLink(getTranslation(key), MaintenanceEventsView.class);
-        link.setId("test-mail-event-link");
-        if (eventId != null) {
-            link.setQueryParameters(QueryParameters.of("event", String.valueOf(eventId)));
-        }
-        return link;
+    private String actor() {
+        return authentication.getPrincipalName().orElse("unknown");
     }
 
     @Override

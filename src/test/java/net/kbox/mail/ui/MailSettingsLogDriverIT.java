@@ -100,10 +100,10 @@ class MailSettingsLogDriverIT extends SpringBrowserlessTest {
     void test_the_test_e_mail_is_written_to_the_log_readable_and_nothing_is_delivered() throws Exception {
         SettingsChange.valid().server(SERVER.port()).saveWith(settings);
         var view = navigate(MailSettingsView.class);
-        assertThat(view.sendTest.isEnabled()).isTrue();
+        assertThat(view.testMail.sendTest.isEnabled()).isTrue();
 
-        test(view.sendTest).click();
-        view.testUnderWay.get(20, TimeUnit.SECONDS);
+        test(view.testMail.sendTest).click();
+        view.testMail.testUnderWay.get(20, TimeUnit.SECONDS);
         roundTrip();
 
         assertThat(Texts.of($(Notification.class).last())).contains("Test e-mail written to the log")
