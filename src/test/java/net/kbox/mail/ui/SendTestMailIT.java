@@ -112,8 +112,8 @@ class SendTestMailIT extends SpringBrowserlessTest {
             test(view.testMail.sendTest).click();
             long clickMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
             // the page is usable while the server keeps silent
-            test(view.fromName).setValue("Still typing");
-            assertThat(view.fromName.getValue()).isEqualTo("Still typing");
+            test(view.form.fields.fromName).setValue("Still typing");
+            assertThat(view.form.fields.fromName.getValue()).isEqualTo("Still typing");
             view.testMail.testUnderWay.get(20, TimeUnit.SECONDS);
             roundTrip();
 
@@ -128,7 +128,7 @@ class SendTestMailIT extends SpringBrowserlessTest {
             saveServer(server.host(), server.port(), MailEncryption.STARTTLS, USER, PASSWORD);
             var view = navigate(MailSettingsView.class);
             assertThat(view.testMail.sendTest.isEnabled()).isTrue();
-            test(view.host).setValue("smtp.other.test");
+            test(view.form.fields.host).setValue("smtp.other.test");
             assertThat(view.testMail.sendTest.isEnabled()).isFalse();
             assertThat(view.testMail.hint.getText()).isEqualTo("Save your changes first: the test uses the saved settings");
         }
