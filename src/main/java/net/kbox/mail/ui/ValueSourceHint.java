@@ -15,12 +15,12 @@ class ValueSourceHint extends HorizontalLayout {
     private final Button useDeployment = new Button();
 
     ValueSourceHint(MailField field, Runnable onUseDeploymentValue) {
-        setId(MailSettingsView.idOf(field) + "-source");
+        setId(MailSettingsFields.idOf(field) + "-source");
         addClassName("value-source");
         setSpacing(false);
         setAlignItems(FlexComponent.Alignment.BASELINE);
         text.addClassName("value-source-text");
-        useDeployment.setId(MailSettingsView.idOf(field) + "-use-deployment");
+        useDeployment.setId(MailSettingsFields.idOf(field) + "-use-deployment");
         useDeployment.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
         useDeployment.addClickListener(e -> onUseDeploymentValue.run());
         add(text, useDeployment);

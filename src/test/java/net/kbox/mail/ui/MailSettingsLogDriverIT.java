@@ -69,17 +69,17 @@ class MailSettingsLogDriverIT extends SpringBrowserlessTest {
 
     @Test
     void test_the_server_fields_are_read_only_and_the_sender_stays_editable() {
-        var view = navigate(MailSettingsView.class);
-        assertThat(view.host.isReadOnly()).isTrue();
-        assertThat(view.port.isReadOnly()).isTrue();
-        assertThat(view.encryption.isReadOnly()).isTrue();
-        assertThat(view.username.isReadOnly()).isTrue();
-        assertThat(view.password.isReadOnly()).isTrue();
-        assertThat(view.fromAddress.isReadOnly()).isFalse();
-        assertThat(view.fromName.isReadOnly()).isFalse();
+        var form = navigate(MailSettingsView.class).form;
+        assertThat(form.fields.host.isReadOnly()).isTrue();
+        assertThat(form.fields.port.isReadOnly()).isTrue();
+        assertThat(form.fields.encryption.isReadOnly()).isTrue();
+        assertThat(form.fields.username.isReadOnly()).isTrue();
+        assertThat(form.fields.password.isReadOnly()).isTrue();
+        assertThat(form.fields.fromAddress.isReadOnly()).isFalse();
+        assertThat(form.fields.fromName.isReadOnly()).isFalse();
 
-        test(view.fromAddress).setValue("no-reply@kbox.test");
-        test(view.save).click();
+        test(form.fields.fromAddress).setValue("no-reply@kbox.test");
+        test(form.save).click();
         assertThat(settings.effective().fromAddress()).isEqualTo("no-reply@kbox.test");
         assertThat(settings.effective().host()).isEqualTo("localhost");
     }
@@ -100,10 +100,10 @@ class MailSettingsLogDriverIT extends SpringBrowserlessTest {
     void test_the_test_e_mail_is_written_to_the_log_readable_and_nothing_is_delivered() throws Exception {
         SettingsChange.valid().server(SERVER.port()).saveWith(settings);
         var view = navigate(MailSettingsView.class);
-        assertThat(view.sendTest.isEnabled()).isTrue();
+        assertThat(view.testMail.sendTest.isEnabled()).isTrue();
 
-        test(view.sendTest).click();
-        view.testUnderWay.get(20, TimeUnit.SECONDS);
+        test(view.testMail.sendTest).click();
+        view.testMail.testUnderWay.get(20, TimeUnit.SECONDS);
         roundTrip();
 
         assertThat(Texts.of($(Notification.class).last())).contains("Test e-mail written to the log")

@@ -54,96 +54,97 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
     }
 
     private void fillValidServer(MailSettingsView view) {
-        test(view.fromAddress).setValue("no-reply@kbox.test");
-        test(view.host).setValue("smtp.kbox.test");
-        test(view.port).setValue(587);
+        test(view.form.fields.fromAddress).setValue("no-reply@kbox.test");
+        test(view.form.fields.host).setValue("smtp.kbox.test");
+        test(view.form.fields.port).setValue(587);
     }
 
     private String hint(MailField field) {
         return $(ValueSourceHint.class).all().stream()
-                .filter(h -> h.getId().orElse("").equals(MailSettingsView.idOf(field) + "-source"))
+                .filter(h -> h.getId().orElse("").equals(MailSettingsFields.idOf(field) + "-source"))
                 .findFirst().orElseThrow().text();
     }
 
     @Test
     void test_each_field_says_where_its_value_comes_from() {
         var view = open();
-        assertThat(view.fromName.getValue()).isEqualTo("K-Box QA");
+        assertThat(view.form.fields.fromName.getValue()).isEqualTo("K-Box QA");
         assertThat(hint(MailField.FROM_NAME)).isEqualTo("From the deployment configuration");
-        assertThat(view.port.getValue()).isEqualTo(587);
+        assertThat(view.form.fields.port.getValue()).isEqualTo(587);
         assertThat(hint(MailField.PORT)).isEqualTo("Default");
         assertThat(hint(MailField.HOST)).isEqualTo("Not set");
-        assertThat(view.encryption.getValue()).isEqualTo(MailEncryption.STARTTLS);
+        assertThat(view.form.fields.encryption.getValue()).isEqualTo(MailEncryption.STARTTLS);
     }
 
     @Test
     void test_the_fields_have_the_labels_administrators_know() {
         var view = open();
-        assertThat(Stream.of(view.fromAddress.getLabel(), view.fromName.getLabel(), view.host.getLabel(),
-                view.port.getLabel(), view.encryption.getLabel(), view.username.getLabel(), view.password.getLabel()))
+        var fields = view.form.fields;
+        assertThat(Stream.of(fields.fromAddress.getLabel(), fields.fromName.getLabel(), fields.host.getLabel(),
+                fields.port.getLabel(), fields.encryption.getLabel(), fields.username.getLabel(), fields.password.getLabel()))
                 .containsExactly("From Address", "From Name", "SMTP server host", "SMTP server port", "Encryption",
                         "SMTP username", "SMTP password");
-        assertThat(view.save.getText()).isEqualTo("Save");
+        assertThat(view.form.save.getText()).isEqualTo("Save");
     }
 
     @Test
     void test_save_is_enabled_only_when_something_changed_and_everything_is_valid() {
         var view = open();
-        assertThat(view.save.isEnabled()).isFalse();
-        test(view.host).setValue("smtp://smtp.kbox.test");
-        assertThat(view.save.isEnabled()).isFalse();
-        test(view.host).setValue("smtp.kbox.test");
-        test(view.fromAddress).setValue("no-reply@kbox.test");
-        assertThat(view.save.isEnabled()).isTrue();
+        assertThat(view.form.save.isEnabled()).isFalse();
+        test(view.form.fields.host).setValue("smtp://smtp.kbox.test");
+        assertThat(view.form.save.isEnabled()).isFalse();
+        test(view.form.fields.host).setValue("smtp.kbox.test");
+        test(view.form.fields.fromAddress).setValue("no-reply@kbox.test");
+        assertThat(view.form.save.isEnabled()).isTrue();
     }
 
     @Test
     void test_bad_input_gets_a_clear_error_next_to_the_field() {
-        var view = open();
-        test(view.host).setValue("smtp.kbox.test:587");
-        assertThat(view.host.getErrorMessage()).isEqualTo("Enter the port in “SMTP server port”, not after the host name");
-        test(view.host).setValue("smtp://smtp.kbox.test");
-        assertThat(view.host.getErrorMessage()).isEqualTo("Enter the host name only, without smtp:// or https://");
-        test(view.fromAddress).setValue("K-Box <no-reply@kbox.test>");
-        assertThat(view.fromAddress.getErrorMessage()).startsWith("Enter one e-mail address like");
-        test(view.port).setValue(70000);
-        assertThat(view.port.getErrorMessage()).isEqualTo("Enter a port between 1 and 65535 (usually 587 or 465)");
-        test(view.fromName).setValue("K-Box\nBcc: victim@example.com");
-        assertThat(view.fromName.getErrorMessage()).isEqualTo("Use a single line");
-        assertThat(view.host.isInvalid() && view.fromAddress.isInvalid() && view.port.isInvalid()).isTrue();
+        var fields = open().form.fields;
+        test(fields.host).setValue("smtp.kbox.test:587");
+        assertThat(fields.host.getErrorMessage()).isEqualTo("Enter the port in “SMTP server port”, not after the host name");
+        test(fields.host).setValue("smtp://smtp.kbox.test");
+        assertThat(fields.host.getErrorMessage()).isEqualTo("Enter the host name only, without smtp:// or https://");
+        test(fields.fromAddress).setValue("K-Box <no-reply@kbox.test>");
+        assertThat(fields.fromAddress.getErrorMessage()).startsWith("Enter one e-mail address like");
+        test(fields.port).setValue(70000);
+        assertThat(fields.port.getErrorMessage()).isEqualTo("Enter a port between 1 and 65535 (usually 587 or 465)");
+        test(fields.fromName).setValue("K-Box\nBcc: victim@example.com");
+        assertThat(fields.fromName.getErrorMessage()).isEqualTo("Use a single line");
+        assertThat(fields.host.isInvalid() && fields.fromAddress.isInvalid() && fields.port.isInvalid()).isTrue();
     }
 
     @Test
     void test_a_username_needs_a_password() {
         var view = open();
         fillValidServer(view);
-        test(view.username).setValue("mailer");
-        assertThat(view.password.getErrorMessage()).isEqualTo("Enter the password for this username");
-        assertThat(view.save.isEnabled()).isFalse();
-        test(view.password).setValue(SECRET);
-        assertThat(view.save.isEnabled()).isTrue();
+        test(view.form.fields.username).setValue("mailer");
+        assertThat(view.form.fields.password.getErrorMessage()).isEqualTo("Enter the password for this username");
+        assertThat(view.form.save.isEnabled()).isFalse();
+        test(view.form.fields.password).setValue(SECRET);
+        assertThat(view.form.save.isEnabled()).isTrue();
     }
 
     @Test
     void test_port_465_suggests_ssl_tls_and_587_suggests_starttls() {
         var view = open();
-        test(view.port).setValue(465);
-        assertThat(view.encryption.getValue()).isEqualTo(MailEncryption.TLS);
-        test(view.port).setValue(587);
-        assertThat(view.encryption.getValue()).isEqualTo(MailEncryption.STARTTLS);
-        test(view.port).setValue(465);
-        test(view.encryption).selectItem("STARTTLS (usually port 587)");
-        assertThat(view.encryption.getValue()).as("the administrator can override").isEqualTo(MailEncryption.STARTTLS);
+        test(view.form.fields.port).setValue(465);
+        assertThat(view.form.fields.encryption.getValue()).isEqualTo(MailEncryption.TLS);
+        test(view.form.fields.port).setValue(587);
+        assertThat(view.form.fields.encryption.getValue()).isEqualTo(MailEncryption.STARTTLS);
+        test(view.form.fields.port).setValue(465);
+        test(view.form.fields.encryption).selectItem("STARTTLS (usually port 587)");
+        assertThat(view.form.fields.encryption.getValue()).as("the administrator can override").isEqualTo(MailEncryption.STARTTLS);
     }
 
     @Test
     void test_saving_stores_the_settings_records_an_event_and_says_so() {
         var view = open();
         fillValidServer(view);
-        test(view.port).setValue(2525);
-        test(view.username).setValue("mailer");
-        test(view.password).setValue(SECRET);
-        test(view.save).click();
+        test(view.form.fields.port).setValue(2525);
+        test(view.form.fields.username).setValue("mailer");
+        test(view.form.fields.password).setValue(SECRET);
+        test(view.form.save).click();
 
         assertThat(Texts.of($(Notification.class).last())).contains("Mail settings saved");
         var effective = settings.effective();
@@ -156,7 +157,7 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
                 + ": From Address, SMTP server host, SMTP server port, SMTP username, SMTP password");
         assertThat(event.message() + event.detail()).doesNotContain(SECRET);
         assertThat(event.actor()).isEqualTo(TestAccounts.ADMIN_EMAIL);
-        assertThat(view.save.isEnabled()).isFalse();
+        assertThat(view.form.save.isEnabled()).isFalse();
     }
 
     @Test
@@ -164,8 +165,8 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
         SettingsChange.valid().login("mailer", SECRET).saveWith(settings);
         var view = open();
 
-        assertThat(view.password.getValue()).isEmpty();
-        assertThat(view.password.getPlaceholder()).isEqualTo("unchanged");
+        assertThat(view.form.fields.password.getValue()).isEmpty();
+        assertThat(view.form.fields.password.getPlaceholder()).isEqualTo("unchanged");
         assertThat(hint(MailField.PASSWORD)).isEqualTo("Saved here, encrypted");
         assertThat(everythingRendered(UI.getCurrent().getElement())).doesNotContain(SECRET);
     }
@@ -174,8 +175,8 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
     void test_leaving_the_password_empty_keeps_the_stored_one() {
         SettingsChange.valid().login("mailer", SECRET).saveWith(settings);
         var view = open();
-        test(view.host).setValue("smtp2.kbox.test");
-        test(view.save).click();
+        test(view.form.fields.host).setValue("smtp2.kbox.test");
+        test(view.form.save).click();
         assertThat(settings.effective().host()).isEqualTo("smtp2.kbox.test");
         assertThat(settings.effective().password()).isEqualTo(SECRET);
     }
@@ -184,8 +185,8 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
     void test_clear_password_removes_the_stored_one() {
         SettingsChange.valid().newPassword(SECRET).saveWith(settings);
         var view = open();
-        test(view.clearPassword).click();
-        test(view.save).click();
+        test(view.form.fields.clearPassword).click();
+        test(view.form.save).click();
         assertThat(settings.effective().password()).isNull();
         assertThat(hint(MailField.PASSWORD)).isEqualTo("No password");
     }
@@ -194,15 +195,15 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
     void test_a_saved_value_that_hides_the_deployment_value_says_so_and_offers_the_way_back() {
         var view = open();
         fillValidServer(view);
-        test(view.fromName).setValue("Our Archive");
-        test(view.save).click();
+        test(view.form.fields.fromName).setValue("Our Archive");
+        test(view.form.save).click();
         assertThat(hint(MailField.FROM_NAME)).isEqualTo("Saved here · hides the deployment value “K-Box QA”");
         assertThat(jdbc.queryForObject("SELECT from_name FROM mail_settings", String.class)).isEqualTo("Our Archive");
 
         var useDeployment = $(com.vaadin.flow.component.button.Button.class).id("from-name-use-deployment");
         test(useDeployment).click();
-        assertThat(view.fromName.getValue()).isEqualTo("K-Box QA");
-        test(view.save).click();
+        assertThat(view.form.fields.fromName.getValue()).isEqualTo("K-Box QA");
+        test(view.form.save).click();
 
         assertThat(hint(MailField.FROM_NAME)).isEqualTo("From the deployment configuration");
         assertThat(jdbc.queryForObject("SELECT from_name FROM mail_settings", String.class)).isNull();
@@ -216,10 +217,10 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
         settings.save(SettingsChange.valid().from("other@kbox.test", "K-Box QA").server("smtp.other.test", 587).build(),
                 settings.snapshot().version(), "other@kbox.test");
 
-        test(view.save).click();
+        test(view.form.save).click();
 
         assertThat(Texts.of($(Notification.class).last())).contains("Another administrator changed the mail settings");
-        assertThat(view.host.getValue()).isEqualTo("smtp.other.test");
+        assertThat(view.form.fields.host.getValue()).isEqualTo("smtp.other.test");
         assertThat(settings.effective().host()).isEqualTo("smtp.other.test");
     }
 
@@ -239,7 +240,7 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
         var view = open();
         assertThat($(Div.class).withId("mail-configuration-notice").exists()).isTrue();
         fillValidServer(view);
-        test(view.save).click();
+        test(view.form.save).click();
         assertThat($(Div.class).withId("mail-configuration-notice").exists()).isFalse();
     }
 

@@ -53,10 +53,10 @@ class SendTestMailIT extends SpringBrowserlessTest {
     }
 
     private Notification clickSendTestAndWait(MailSettingsView view) throws Exception {
-        test(view.sendTest).click();
-        assertThat(view.sendTest.isEnabled()).as("disabled while the test runs").isFalse();
-        assertThat(view.testUnderWay).isNotNull();
-        view.testUnderWay.get(20, TimeUnit.SECONDS);
+        test(view.testMail.sendTest).click();
+        assertThat(view.testMail.sendTest.isEnabled()).as("disabled while the test runs").isFalse();
+        assertThat(view.testMail.testUnderWay).isNotNull();
+        view.testMail.testUnderWay.get(20, TimeUnit.SECONDS);
         roundTrip();
         return $(Notification.class).last();
     }
@@ -79,7 +79,7 @@ class SendTestMailIT extends SpringBrowserlessTest {
             var event = maintenance.newest(EventCategory.MAIL, 1).getFirst();
             assertThat(event.level()).isEqualTo(EventLevel.INFO);
             assertThat(event.detail()).contains("TLS").doesNotContain(PASSWORD);
-            assertThat(view.sendTest.isEnabled()).isTrue();
+            assertThat(view.testMail.sendTest.isEnabled()).isTrue();
         }
     }
 
@@ -109,12 +109,12 @@ class SendTestMailIT extends SpringBrowserlessTest {
             var view = navigate(MailSettingsView.class);
             long start = System.nanoTime();
 
-            test(view.sendTest).click();
+            test(view.testMail.sendTest).click();
             long clickMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
             // the page is usable while the server keeps silent
-            test(view.fromName).setValue("Still typing");
-            assertThat(view.fromName.getValue()).isEqualTo("Still typing");
-            view.testUnderWay.get(20, TimeUnit.SECONDS);
+            test(view.form.fields.fromName).setValue("Still typing");
+            assertThat(view.form.fields.fromName.getValue()).isEqualTo("Still typing");
+            view.testMail.testUnderWay.get(20, TimeUnit.SECONDS);
             roundTrip();
 
             assertThat(clickMillis).as("the click returns before the server answers").isLessThan(1000);
@@ -127,17 +127,17 @@ class SendTestMailIT extends SpringBrowserlessTest {
         try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
             saveServer(server.host(), server.port(), MailEncryption.STARTTLS, USER, PASSWORD);
             var view = navigate(MailSettingsView.class);
-            assertThat(view.sendTest.isEnabled()).isTrue();
-            test(view.host).setValue("smtp.other.test");
-            assertThat(view.sendTest.isEnabled()).isFalse();
-            assertThat(view.sendTestHint.getText()).isEqualTo("Save your changes first: the test uses the saved settings");
+            assertThat(view.testMail.sendTest.isEnabled()).isTrue();
+            test(view.form.fields.host).setValue("smtp.other.test");
+            assertThat(view.testMail.sendTest.isEnabled()).isFalse();
+            assertThat(view.testMail.hint.getText()).isEqualTo("Save your changes first: the test uses the saved settings");
         }
     }
 
     @Test
     void test_the_button_waits_for_the_required_settings() {
         var view = navigate(MailSettingsView.class);
-        assertThat(view.sendTest.isEnabled()).isFalse();
-        assertThat(view.sendTestHint.getText()).isEqualTo("Complete and save the required settings first");
+        assertThat(view.testMail.sendTest.isEnabled()).isFalse();
+        assertThat(view.testMail.hint.getText()).isEqualTo("Complete and save the required settings first");
     }
 }

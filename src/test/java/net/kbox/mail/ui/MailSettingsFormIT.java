@@ -1,0 +1,119 @@
+package net.kbox.mail.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import net.kbox.TestAccounts;
+import net.kbox.mail.MailDriver;
+import net.kbox.mail.MailField;
+import net.kbox.mail.MailReadiness;
+import net.kbox.mail.settings.FieldState;
+import net.kbox.mail.settings.MailEncryption;
+import net.kbox.mail.settings.MailSettingsChange;
+import net.kbox.mail.settings.MailSettingsSnapshot;
+import net.kbox.mail.settings.ValueSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** The Mail form on its own: what it hands the page on Save and Discard, for settings made up here. */
+@SpringBootTest
+@WithMockUser(username = TestAccounts.ADMIN_EMAIL, roles = "ADMIN")
+class MailSettingsFormIT extends SpringBrowserlessTest {
+
+    private final List<MailSettingsChange> saved = new ArrayList<>();
+    private int discards;
+
+    @BeforeEach
+    void nothingHandedOverYet() {
+        saved.clear();
+        discards = 0;
+    }
+
+    /** Every setting saved here; the password as given (its value never reaches the form). */
+    private static MailSettingsSnapshot settings(FieldState password) {
+        var fields = new EnumMap<MailField, FieldState>(MailField.class);
+        fields.put(MailField.FROM_ADDRESS, new FieldState("no-reply@kbox.test", ValueSource.SAVED, false, null));
+        fields.put(MailField.FROM_NAME, new FieldState("K-Box QA", ValueSource.SAVED, false, null));
+        fields.put(MailField.HOST, new FieldState("smtp.kbox.test", ValueSource.SAVED, false, null));
+        fields.put(MailField.PORT, new FieldState("587", ValueSource.SAVED, false, null));
+        fields.put(MailField.ENCRYPTION, new FieldState("STARTTLS", ValueSource.SAVED, false, null));
+        fields.put(MailField.USERNAME, new FieldState("", ValueSource.NONE, false, null));
+        fields.put(MailField.PASSWORD, password);
+        return new MailSettingsSnapshot(MailDriver.SMTP, 7, fields, false, new MailReadiness(MailDriver.SMTP, List.of()));
+    }
+
+    private MailSettingsForm open(MailSettingsSnapshot settings) {
+        var form = new MailSettingsForm(settings);
+        form.addSaveListener(e -> saved.add(e.change()));
+        form.addDiscardListener(e -> discards++);
+        UI.getCurrent().add(form);
+        form.read(settings);
+        return form;
+    }
+
+    @Test
+    void test_save_hands_over_the_values_as_one_change_and_an_empty_password_as_unchanged() {
+        var form = open(settings(new FieldState(null, ValueSource.SAVED, false, null)));
+        assertThat(form.save.isEnabled()).isFalse();
+
+        test(form.fields.host).setValue("smtp2.kbox.test");
+        test(form.fields.port).setValue(465);
+        test(form.save).click();
+
+        assertThat(saved).containsExactly(new MailSettingsChange("no-reply@kbox.test", "K-Box QA", "smtp2.kbox.test", 465,
+                MailEncryption.TLS, "", null, false));
+    }
+
+    @Test
+    void test_a_new_password_goes_with_the_change() {
+        var form = open(settings(new FieldState(null, ValueSource.NONE, false, null)));
+        test(form.fields.username).setValue("mailer");
+        assertThat(form.save.isEnabled()).as("a username needs a password").isFalse();
+        test(form.fields.password).setValue("Sm7p-secret");
+        test(form.save).click();
+
+        assertThat(saved).singleElement().satisfies(change -> {
+            assertThat(change.username()).isEqualTo("mailer");
+            assertThat(change.newPassword()).isEqualTo("Sm7p-secret");
+        });
+    }
+
+    @Test
+    void test_using_the_deployment_password_drops_the_saved_one() {
+        var form = open(settings(new FieldState(null, ValueSource.SAVED, true, null)));
+        assertThat(form.fields.clearPassword.isVisible()).isFalse();
+
+        test($(Button.class, form).id("password-use-deployment")).click();
+
+        assertThat(form.fields.password.getPlaceholder()).isEqualTo("unchanged");
+        assertThat($(ValueSourceHint.class, form).id("password-source").text()).isEqualTo("From the deployment configuration");
+        test(form.save).click();
+        assertThat(saved).singleElement().satisfies(change -> {
+            assertThat(change.removeSavedPassword()).isTrue();
+            assertThat(change.newPassword()).isNull();
+        });
+    }
+
+    @Test
+    void test_discard_asks_for_the_saved_settings_and_reading_them_leaves_nothing_to_save() {
+        var form = open(settings(new FieldState(null, ValueSource.SAVED, false, null)));
+        test(form.fields.clearPassword).click();
+        assertThat(form.hasChanges()).isTrue();
+
+        test(form.discard).click();
+        assertThat(discards).isEqualTo(1);
+        form.read(settings(new FieldState(null, ValueSource.SAVED, false, null)));
+
+        assertThat(form.hasChanges()).isFalse();
+        assertThat(form.save.isEnabled() || form.discard.isEnabled()).isFalse();
+        assertThat(form.fields.clearPassword.isVisible()).isTrue();
+        assertThat(form.fields.password.getPlaceholder()).isEqualTo("unchanged");
+    }
+}
