@@ -74,7 +74,7 @@ class MailSettingsBinder extends Binder<MailSettingsChange> {
     }
 
     private Optional<Problem> passwordProblem(String value) {
-        boolean missing = value.isEmpty() && !form.fields.username.getValue().isBlank() && !form.passwordState().unchanged();
+        boolean missing = value.isEmpty() && !form.fields.username.getValue().isBlank() && !form.passwordState().kept();
         if (missing && !form.locked()) {
             return Optional.of(Problem.REQUIRED);
         }

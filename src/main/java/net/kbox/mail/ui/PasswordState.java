@@ -9,12 +9,10 @@ import net.kbox.mail.settings.ValueSource;
  */
 record PasswordState(FieldState inEffect, boolean removeSaved) {
 
-    /** A password applies and stays as it is: a username needs no new one. */
-    boolean unchanged() {
-        return inEffect.source() != ValueSource.NONE && !removeSaved;
-    }
-
-    /** A password applies without typing one, so the empty field says "unchanged". */
+    /**
+     * A password applies without typing one (saved here, or the deployment's), so the empty field says
+     * "unchanged" and a username needs no new one.
+     */
     boolean kept() {
         return removeSaved ? inEffect.hasDeploymentValue() : inEffect.source() != ValueSource.NONE;
     }

@@ -102,6 +102,17 @@ class MailSettingsFormIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void test_a_username_keeps_working_with_the_deployment_password_behind_the_saved_one() {
+        var form = open(settings(new FieldState(null, ValueSource.SAVED, true, null)));
+        test(form.fields.username).setValue("mailer");
+
+        test($(Button.class, form).id("password-use-deployment")).click();
+
+        assertThat(form.fields.password.isInvalid()).as("the deployment's password applies").isFalse();
+        assertThat(form.save.isEnabled()).isTrue();
+    }
+
+    @Test
     void test_discard_asks_for_the_saved_settings_and_reading_them_leaves_nothing_to_save() {
         var form = open(settings(new FieldState(null, ValueSource.SAVED, false, null)));
         test(form.fields.clearPassword).click();

@@ -15,16 +15,9 @@ class PasswordStateTest {
     private static final FieldState DEPLOYMENT = new FieldState(null, ValueSource.DEPLOYMENT, true, null);
 
     @Test
-    void test_a_password_in_effect_stays_unchanged_until_the_saved_one_is_dropped() {
-        assertThat(new PasswordState(SAVED, false).unchanged()).isTrue();
-        assertThat(new PasswordState(DEPLOYMENT, false).unchanged()).isTrue();
-        assertThat(new PasswordState(NONE, false).unchanged()).isFalse();
-        assertThat(new PasswordState(SAVED, true).unchanged()).isFalse();
-    }
-
-    @Test
-    void test_the_field_says_unchanged_while_a_password_applies_without_typing_one() {
+    void test_a_password_applies_without_typing_one_until_the_saved_one_is_dropped_with_nothing_behind_it() {
         assertThat(new PasswordState(SAVED, false).kept()).isTrue();
+        assertThat(new PasswordState(DEPLOYMENT, false).kept()).isTrue();
         assertThat(new PasswordState(NONE, false).kept()).isFalse();
         assertThat(new PasswordState(SAVED, true).kept()).as("cleared, nothing behind it").isFalse();
         assertThat(new PasswordState(SAVED_OVER_DEPLOYMENT, true).kept()).as("the deployment's applies").isTrue();
