@@ -26,6 +26,10 @@ class BootstrapAdministrator implements ApplicationRunner {
     private final PasswordEncoder passwordEncoder;
     private final AdminProperties properties;
     private final Clock clock;
+    private volatile Outcome outcome = Outcome.EXISTED;
+
+    /** What this start did about the bootstrap administrator; the start-up guide tells it. */
+    enum Outcome { EXISTED, CREATED_WITH_PRINTED_PASSWORD, CREATED_FROM_ENVIRONMENT, BLOCKED }
 
     BootstrapAdministrator(UserAccountRepository repository, PasswordEncoder passwordEncoder,
             AdminProperties properties, Clock clock) {
@@ -45,6 +49,7 @@ class BootstrapAdministrator implements ApplicationRunner {
         if (repository.findByEmail(email).isPresent()) {
             log.error("No administrator exists and {} is already a user account: set KBOX_ADMIN_EMAIL "
                     + "to another address to create the bootstrap administrator", email);
+            outcome = Outcome.BLOCKED;
             return;
         }
         String configured = properties.password();
@@ -53,6 +58,7 @@ class BootstrapAdministrator implements ApplicationRunner {
         var admin = new UserAccount(email, "Administrator", Role.ADMIN, clock.instant());
         admin.setPasswordHash(passwordEncoder.encode(password));
         repository.save(admin);
+        outcome = generated ? Outcome.CREATED_WITH_PRINTED_PASSWORD : Outcome.CREATED_FROM_ENVIRONMENT;
         if (generated) {
             log.warn("""
 
@@ -66,6 +72,15 @@ class BootstrapAdministrator implements ApplicationRunner {
         } else {
             log.info("Created the bootstrap administrator {} from KBOX_ADMIN_EMAIL / KBOX_ADMIN_PASSWORD", email);
         }
+    }
+
+    Outcome outcome() {
+        return outcome;
+    }
+
+    /** The e-mail address the bootstrap administrator has, or would have. */
+    String email() {
+        return UserAccount.normalizeEmail(properties.emailOrDefault());
     }
 
     private static String randomPassword() {

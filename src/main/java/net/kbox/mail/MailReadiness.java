@@ -1,6 +1,7 @@
 package net.kbox.mail;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether e-mail can go out, and if not, which settings are missing: the one answer that the
@@ -8,8 +9,9 @@ import java.util.List;
  *
  * @param driver how e-mail leaves (the log driver needs no server)
  * @param missing the required settings without a value, in the order the Mail page shows them
+ * @param server where e-mail goes with the SMTP driver, e.g. {@code smtp.example.org:587 (starttls)}
  */
-public record MailReadiness(MailDriver driver, List<MailField> missing) {
+public record MailReadiness(MailDriver driver, List<MailField> missing, @Nullable String server) {
 
     public MailReadiness {
         missing = List.copyOf(missing);

@@ -41,7 +41,12 @@ public record EffectiveMailSettings(
         if (driver == MailDriver.SMTP && isBlank(fromName)) {
             missing.add(MailField.FROM_NAME);
         }
-        return new MailReadiness(driver, missing);
+        return new MailReadiness(driver, missing, driver == MailDriver.SMTP ? server() : null);
+    }
+
+    /** The server with its port and encryption, as events and messages name it. */
+    public String server() {
+        return host + ":" + port + " (" + encryption.configValue() + ")";
     }
 
     public boolean hasCredentials() {
