@@ -20,7 +20,6 @@ import net.kbox.mail.settings.EffectiveMailSettings;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.mail.transport.LogTransport;
 import net.kbox.mail.transport.MailDeliveryException;
-import net.kbox.mail.transport.MailMessage;
 import net.kbox.mail.transport.SmtpConnection;
 import net.kbox.mail.transport.SmtpTransport;
 import net.kbox.maintenance.EventCategory;
@@ -115,12 +114,12 @@ class OutboxDispatcher {
             return 0;
         }
         int delivered = 0;
-        try (var smtpSession = new SmtpSession(effective);
+        try (var smtpSession = new SmtpSession(smtp, effective);
                 var recorder = new SentRecorder(jdbc, time::now, name);
                 var claims = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(name + "-claim").factory())) {
             while (!batch.isEmpty()) {
                 // a full batch suggests there is more: claim the next one while this one is sent
-                Future<Batch> next = batch.messages().size() < BATCH_SIZE ? CompletableFuture.completedFuture(Batch.NONE)
+                Future<Batch> next = !batch.isFull() ? CompletableFuture.completedFuture(Batch.NONE)
                         : claims.submit(() -> claim(time.now()));
                 boolean taken = false;
                 try {
@@ -158,7 +157,7 @@ class OutboxDispatcher {
         }
         for (int i = 0; i < messages.size(); i++) {
             Claimed message = messages.get(i);
-            if (!mayStillSend(batch.claimedUntil(), time.now(), smtp.timeout())) {
+            if (!batch.mayStillSendAt(time.now(), smtp.timeout())) {
                 log.warn("The SMTP server is so slow that the claim of {} outbox messages runs out: they go back "
                         + "in the queue", messages.size() - i);
                 release(batch.from(i));
@@ -183,17 +182,6 @@ class OutboxDispatcher {
             }
         }
         return sent;
-    }
-
-    /**
-     * Whether a message of a batch claimed until {@code claimedUntil} may still be sent at {@code now}: only
-     * while sending it (a new connection, the SMTP dialogue, each wait bounded by {@code timeout}) ends
-     * before the claim does. Otherwise another instance may take the message over meanwhile.
-     */
-    static boolean mayStillSend(Instant claimedUntil, Instant now, Duration timeout) {
-        long marginMillis = Math.clamp(timeout.multipliedBy(10).toMillis(), Duration.ofMinutes(1).toMillis(),
-                CLAIM.dividedBy(2).toMillis());
-        return now.isBefore(claimedUntil.minusMillis(marginMillis));
     }
 
     /** The batch claimed in the background; a failure to claim ends the run like any database failure. */
@@ -228,80 +216,6 @@ class OutboxDispatcher {
         }
         retryingDeadlocks(() -> updateIdsIn(jdbc, "UPDATE outbox_message SET status = 'QUEUED', claimed_until = NULL "
                 + "WHERE status = 'SENDING' AND claimed_until = ? AND id", DbTime.of(batch.claimedUntil()), batch.ids()));
-    }
-
-    /** Messages claimed together, and until when; the claim is stored to the microsecond, as here. */
-    record Batch(List<Claimed> messages, Instant claimedUntil) {
-
-        static final Batch NONE = new Batch(List.of(), Instant.EPOCH);
-
-        boolean isEmpty() {
-            return messages.isEmpty();
-        }
-
-        List<Long> ids() {
-            return messages.stream().map(Claimed::id).toList();
-        }
-
-        /** The messages from {@code index} on, under the same claim. */
-        Batch from(int index) {
-            return new Batch(messages.subList(index, messages.size()), claimedUntil);
-        }
-    }
-
-    /** The time of a run: its start as given, then the clock's progress (a run can last longer than a claim). */
-    private static final class RunClock {
-
-        private final Instant start;
-        private final long startNanos = System.nanoTime();
-
-        RunClock(Instant start) {
-            this.start = start;
-        }
-
-        Instant now() {
-            return start.plusNanos(System.nanoTime() - startNanos);
-        }
-    }
-
-    /**
-     * The SMTP connection of one run, opened for its first batch and kept for the next ones while the
-     * server keeps it open: a TLS handshake and a login cost as much as dozens of messages (ADR 0008).
-     */
-    private final class SmtpSession implements AutoCloseable {
-
-        private final EffectiveMailSettings settings;
-        private @Nullable SmtpConnection connection;
-
-        SmtpSession(EffectiveMailSettings settings) {
-            this.settings = settings;
-        }
-
-        /** The open connection, or a new one if there is none yet or the server closed it since the last batch. */
-        SmtpConnection connection() throws MailDeliveryException {
-            SmtpConnection current = connection;
-            if (current != null && current.isOpen()) {
-                return current;
-            }
-            lost();
-            current = smtp.open(settings);
-            connection = current;
-            return current;
-        }
-
-        /** Forgets a connection that broke; the next batch opens a new one. */
-        void lost() {
-            close();
-        }
-
-        @Override
-        public void close() {
-            SmtpConnection current = connection;
-            connection = null;
-            if (current != null) {
-                current.close();
-            }
-        }
     }
 
     /**
@@ -429,14 +343,6 @@ class OutboxDispatcher {
 
     private static String truncate(String text) {
         return text.length() <= 1000 ? text : text.substring(0, 999) + "…";
-    }
-
-    record Claimed(long id, String kind, String recipient, String subject, String text, @Nullable String html,
-            int attempts, Instant createdAt) {
-
-        MailMessage toMail() {
-            return new MailMessage(recipient, subject, text, html, java.util.Map.of());
-        }
     }
 
     @Override
