@@ -18,7 +18,7 @@ record Batch(List<Claimed> messages, Instant claimedUntil) {
 
     /** Whether the claim took as many as it could: then more are likely due. */
     boolean isFull() {
-        return messages.size() >= OutboxDispatcher.BATCH_SIZE;
+        return messages.size() >= OutboxTable.BATCH_SIZE;
     }
 
     List<Long> ids() {
@@ -37,7 +37,7 @@ record Batch(List<Claimed> messages, Instant claimedUntil) {
      */
     boolean mayStillSendAt(Instant now, Duration timeout) {
         long marginMillis = Math.clamp(timeout.multipliedBy(10).toMillis(), Duration.ofMinutes(1).toMillis(),
-                OutboxDispatcher.CLAIM.dividedBy(2).toMillis());
+                OutboxTable.CLAIM.dividedBy(2).toMillis());
         return now.isBefore(claimedUntil.minusMillis(marginMillis));
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ClaimTimeTest {
 
     private static final Instant CLAIMED_AT = Instant.parse("2026-12-01T10:00:00Z");
-    private static final Batch BATCH = new Batch(List.of(), CLAIMED_AT.plus(OutboxDispatcher.CLAIM));
+    private static final Batch BATCH = new Batch(List.of(), CLAIMED_AT.plus(OutboxTable.CLAIM));
     private static final Instant UNTIL = BATCH.claimedUntil();
 
     @Test
@@ -31,7 +31,7 @@ class ClaimTimeTest {
     void test_a_short_timeout_still_keeps_a_minute_and_a_long_one_half_the_claim() {
         assertThat(BATCH.mayStillSendAt(UNTIL.minusSeconds(59), Duration.ofSeconds(1))).isFalse();
         assertThat(BATCH.mayStillSendAt(UNTIL.minusSeconds(61), Duration.ofSeconds(1))).isTrue();
-        Duration half = OutboxDispatcher.CLAIM.dividedBy(2);
+        Duration half = OutboxTable.CLAIM.dividedBy(2);
         assertThat(BATCH.mayStillSendAt(UNTIL.minus(half).minusSeconds(1), Duration.ofMinutes(5))).isTrue();
         assertThat(BATCH.mayStillSendAt(UNTIL.minus(half).plusSeconds(1), Duration.ofMinutes(5))).isFalse();
     }

@@ -15,7 +15,7 @@ import net.kbox.support.OutboxDrain;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The outbox as its tests wire it: the context's dispatcher, further dispatchers and SENT recorders built
@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxFixture implements OutboxDrain {
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
+    private final PlatformTransactionManager transactions;
+    private final OutboxTable table;
     private final Outbox outbox;
     private final OutboxDispatcher dispatcher;
     private final MailSettingsService settings;
@@ -36,11 +37,12 @@ class OutboxFixture implements OutboxDrain {
     private final MaintenanceService maintenance;
     private final Clock clock;
 
-    OutboxFixture(JdbcTemplate jdbc, TransactionTemplate transactions, Outbox outbox, OutboxDispatcher dispatcher,
-            MailSettingsService settings, SmtpTransport smtp, LogTransport logDriver, MaintenanceService maintenance,
-            Clock clock) {
+    OutboxFixture(JdbcTemplate jdbc, PlatformTransactionManager transactions, OutboxTable table, Outbox outbox,
+            OutboxDispatcher dispatcher, MailSettingsService settings, SmtpTransport smtp, LogTransport logDriver,
+            MaintenanceService maintenance, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.table = table;
         this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.settings = settings;
@@ -57,23 +59,30 @@ class OutboxFixture implements OutboxDrain {
 
     /** The dispatcher of another application instance on the same database. */
     OutboxDispatcher anotherInstance() {
-        return new OutboxDispatcher(jdbc, transactions, settings, smtp, logDriver, maintenance, clock);
+        return dispatcher(new OutboxTable(jdbc, transactions));
     }
 
     /** A dispatcher on a database of its own, with this context's settings, transports, events and clock. */
     OutboxDispatcher dispatcherOn(DataSource database) {
-        return new OutboxDispatcher(new JdbcTemplate(database), new TransactionTemplate(
-                new DataSourceTransactionManager(database)), settings, smtp, logDriver, maintenance, clock);
+        return dispatcher(tableOn(database));
     }
 
     /** A SENT recorder of a run on the context's database, writing the clock's time as {@code sent_at}. */
     SentRecorder recorder() {
-        return new SentRecorder(jdbc, clock::instant, "test");
+        return new SentRecorder(table, clock::instant, "test");
     }
 
     /** A SENT recorder of a run on another database. */
     SentRecorder recorderOn(DataSource database) {
-        return new SentRecorder(new JdbcTemplate(database), clock::instant, "test");
+        return new SentRecorder(tableOn(database), clock::instant, "test");
+    }
+
+    private OutboxDispatcher dispatcher(OutboxTable table) {
+        return new OutboxDispatcher(table, settings, smtp, logDriver, maintenance, clock);
+    }
+
+    private static OutboxTable tableOn(DataSource database) {
+        return new OutboxTable(new JdbcTemplate(database), new DataSourceTransactionManager(database));
     }
 
     /** Nothing saved on the Mail page, nothing in the outbox. */
@@ -99,7 +108,7 @@ class OutboxFixture implements OutboxDrain {
     /** How many of these messages are SENT with the time they were sent. */
     int sent(List<Long> ids) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE status = 'SENT' AND sent_at IS NOT NULL "
-                + "AND id IN (" + OutboxDispatcher.placeholders(ids.size()) + ")", Integer.class, ids.toArray());
+                + "AND id IN (" + OutboxTable.placeholders(ids.size()) + ")", Integer.class, ids.toArray());
     }
 
     @Override

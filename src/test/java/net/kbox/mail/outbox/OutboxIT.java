@@ -89,11 +89,11 @@ class OutboxIT {
     void test_a_run_keeps_its_connection_from_batch_to_batch() {
         try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
             useServer(server.port());
-            outboxes.queue(OutboxDispatcher.BATCH_SIZE * 2 + 10, "batches");
+            outboxes.queue(OutboxTable.BATCH_SIZE * 2 + 10, "batches");
 
-            assertThat(dispatcher.dispatchDue(clock.instant())).isEqualTo(OutboxDispatcher.BATCH_SIZE * 2 + 10);
+            assertThat(dispatcher.dispatchDue(clock.instant())).isEqualTo(OutboxTable.BATCH_SIZE * 2 + 10);
 
-            assertThat(server.messages()).hasSize(OutboxDispatcher.BATCH_SIZE * 2 + 10)
+            assertThat(server.messages()).hasSize(OutboxTable.BATCH_SIZE * 2 + 10)
                     .extracting(ReceivedMessage::subject).doesNotHaveDuplicates();
             assertThat(server.connections()).isEqualTo(1);
             assertThat(outbox.status().waiting()).isZero();
@@ -192,7 +192,7 @@ class OutboxIT {
                     DbTime.of(now.plusSeconds(60)), id);
 
             assertThat(dispatcher.dispatchDue(now)).isZero();
-            assertThat(dispatcher.dispatchDue(now.plus(OutboxDispatcher.CLAIM).plusSeconds(61))).isEqualTo(1);
+            assertThat(dispatcher.dispatchDue(now.plus(OutboxTable.CLAIM).plusSeconds(61))).isEqualTo(1);
             assertThat(outboxes.status(id)).isEqualTo("SENT");
         }
     }

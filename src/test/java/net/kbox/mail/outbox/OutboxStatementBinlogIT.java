@@ -80,7 +80,7 @@ class OutboxStatementBinlogIT {
     void test_claims_fall_back_to_the_default_isolation_and_every_message_is_delivered_once(CapturedOutput output) {
         try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
             SettingsChange.valid().server(server.port()).login(USER, PASSWORD).saveWith(settings);
-            int count = OutboxDispatcher.BATCH_SIZE + 20; // two batches: the second is claimed in the background
+            int count = OutboxTable.BATCH_SIZE + 20; // two batches: the second is claimed in the background
             for (int i = 0; i < count; i++) {
                 binlogged.update("""
                         INSERT INTO outbox_message (kind, recipient, subject, text_body, status, attempts, next_attempt_at,
