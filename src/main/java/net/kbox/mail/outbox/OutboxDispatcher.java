@@ -2,13 +2,8 @@ package net.kbox.mail.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import net.kbox.mail.MailDriver;
 import net.kbox.mail.settings.EffectiveMailSettings;
 import net.kbox.mail.settings.MailSettingsService;
@@ -16,8 +11,6 @@ import net.kbox.mail.transport.LogTransport;
 import net.kbox.mail.transport.MailDeliveryException;
 import net.kbox.mail.transport.SmtpConnection;
 import net.kbox.mail.transport.SmtpTransport;
-import net.kbox.maintenance.EventCategory;
-import net.kbox.maintenance.EventLevel;
 import net.kbox.maintenance.MaintenanceService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,7 +33,7 @@ class OutboxDispatcher {
     private final MailSettingsService settings;
     private final SmtpTransport smtp;
     private final LogTransport logDriver;
-    private final MaintenanceService maintenance;
+    private final DeliveryFailures failures;
     private final Clock clock;
     private final String name = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
     private volatile @Nullable Instant lastRun;
@@ -51,7 +44,7 @@ class OutboxDispatcher {
         this.settings = settings;
         this.smtp = smtp;
         this.logDriver = logDriver;
-        this.maintenance = maintenance;
+        this.failures = new DeliveryFailures(table, maintenance);
         this.clock = clock;
     }
 
@@ -87,22 +80,12 @@ class OutboxDispatcher {
         int delivered = 0;
         try (var session = new SmtpSession(smtp, effective);
                 var recorder = new SentRecorder(table, time::now, name);
-                var claims = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(name + "-claim").factory())) {
+                var next = new NextBatch(table, time, name)) {
             while (!batch.isEmpty()) {
-                // a full batch suggests there is more: claim the next one while this one is sent
-                Future<Batch> next = !batch.isFull() ? CompletableFuture.completedFuture(Batch.NONE)
-                        : claims.submit(() -> table.claim(time.now()));
-                boolean taken = false;
-                try {
-                    delivered += effective.driver() == MailDriver.LOG ? writeToLog(effective, batch, recorder)
-                            : sendOverSmtp(session, batch, recorder, time);
-                    batch = claimed(next);
-                    taken = true;
-                } finally {
-                    if (!taken) {
-                        release(next);
-                    }
-                }
+                next.claimAfter(batch);
+                delivered += effective.driver() == MailDriver.LOG ? writeToLog(effective, batch, recorder)
+                        : sendOverSmtp(session, batch, recorder, time);
+                batch = next.take();
             }
         }
         return delivered;
@@ -123,7 +106,7 @@ class OutboxDispatcher {
         try {
             connection = session.connection();
         } catch (MailDeliveryException e) {
-            retryLater(messages, e.error().message(), time.now());
+            failures.retryLater(messages, e.error().message(), time.now());
             return 0;
         }
         for (int i = 0; i < messages.size(); i++) {
@@ -140,69 +123,19 @@ class OutboxDispatcher {
                 sent++;
             } catch (MailDeliveryException e) {
                 if (e.isPermanent()) {
-                    fail(message, e.error().message(), e.diagnosis());
+                    failures.fail(message, e.error().message(), e.diagnosis());
                 } else if (connection.isOpen()) {
-                    retryLater(List.of(message), e.error().message(), time.now());
+                    failures.retryLater(List.of(message), e.error().message(), time.now());
                 } else {
                     session.lost();
-                    retryLater(messages.subList(i, messages.size()), e.error().message(), time.now());
+                    failures.retryLater(messages.subList(i, messages.size()), e.error().message(), time.now());
                     return sent;
                 }
             } catch (IllegalArgumentException e) {
-                fail(message, e.getMessage() == null ? "invalid message" : e.getMessage(), null);
+                failures.fail(message, e.getMessage() == null ? "invalid message" : e.getMessage(), null);
             }
         }
         return sent;
-    }
-
-    /** The batch claimed in the background; a failure to claim ends the run like any database failure. */
-    private static Batch claimed(Future<Batch> next) {
-        try {
-            return next.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while claiming outbox messages", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure
-                    : new IllegalStateException("could not claim outbox messages", e.getCause());
-        }
-    }
-
-    /**
-     * After a failure, puts the batch claimed in the background back in the queue at once, rather than
-     * after its claim expires. If the database is what failed, the claim expires as usual.
-     */
-    private void release(Future<Batch> next) {
-        try {
-            table.release(claimed(next));
-        } catch (RuntimeException e) {
-            log.debug("The claimed outbox messages wait for their claim to expire", e);
-        }
-    }
-
-    private void retryLater(List<Claimed> messages, String reason, Instant now) {
-        var givenUp = new ArrayList<Claimed>();
-        for (Claimed message : messages) {
-            Instant next = Backoff.nextAttempt(message.attempts() + 1, message.createdAt(), now);
-            if (next == null) {
-                givenUp.add(message);
-                continue;
-            }
-            table.retryAt(message.id(), next, reason);
-        }
-        givenUp.forEach(message -> fail(message, "gave up after 24 hours: " + reason, null));
-        int waiting = messages.size() - givenUp.size();
-        if (waiting > 0) {
-            maintenance.record(EventLevel.WARNING, EventCategory.MAIL, waiting + " e-mail(s) could not be delivered yet "
-                    + "and will be retried: " + reason, null, null);
-        }
-    }
-
-    private void fail(Claimed message, String reason, @Nullable String diagnosis) {
-        table.fail(message.id(), reason);
-        maintenance.record(EventLevel.ERROR, EventCategory.MAIL, "E-mail to " + message.recipient() + " ("
-                + message.kind() + ") could not be delivered: " + reason + ". An administrator can send it again.",
-                diagnosis, null);
     }
 
     @Override
