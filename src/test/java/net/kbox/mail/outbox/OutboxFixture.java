@@ -57,6 +57,11 @@ class OutboxFixture implements OutboxDrain {
         return dispatcher;
     }
 
+    /** The context's own table. */
+    OutboxTable table() {
+        return table;
+    }
+
     /** The dispatcher of another application instance on the same database. */
     OutboxDispatcher anotherInstance() {
         return dispatcher(new OutboxTable(jdbc, transactions));

@@ -198,6 +198,22 @@ class OutboxIT {
     }
 
     @Test
+    void test_a_batch_claimed_ahead_goes_back_in_the_queue_at_once_when_the_run_fails() {
+        var ids = outboxes.queue(OutboxTable.BATCH_SIZE * 2, "ahead");
+        OutboxTable table = outboxes.table();
+        Instant now = clock.instant();
+        Batch first = table.claim(now);
+
+        try (var next = new NextBatch(table, new RunClock(now), "test")) {
+            next.claimAfter(first);
+            // the run fails while it sends the first batch: the next one is never taken
+        }
+
+        assertThat(ids).filteredOn(id -> outboxes.status(id).equals("SENDING")).containsExactlyElementsOf(first.ids());
+        assertThat(outboxes.status(ids.getLast())).isEqualTo("QUEUED");
+    }
+
+    @Test
     void test_a_mute_server_costs_one_timeout_per_batch_not_per_message() {
         try (var server = SilentServer.start()) {
             useServer(server.port());
