@@ -33,6 +33,7 @@ final class ClaimTransactions {
         this.defaultIsolation.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** Runs {@code work} in a transaction of its own; a deadlock's victim is the caller's to run again. */
     <T> @Nullable T run(TransactionCallback<T> work) {
         try {
             return (readCommittedRefused ? defaultIsolation : readCommitted).execute(work);
