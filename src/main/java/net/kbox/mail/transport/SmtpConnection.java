@@ -31,12 +31,13 @@ public final class SmtpConnection implements AutoCloseable {
     /**
      * Sends one message over this connection.
      *
+     * @return the server's reply to the message's content (e.g. {@code 250 2.0.0 Ok: queued as 4XyZ})
      * @throws MailDeliveryException with the translated error; {@link MailDeliveryException#isPermanent()}
      *     tells whether retrying this message makes sense
      */
-    public void send(MailMessage message) throws MailDeliveryException {
+    public String send(MailMessage message) throws MailDeliveryException {
         try {
-            deliver(message);
+            return deliver(message);
         } catch (MessagingException | RuntimeException e) {
             throw attempt.exception(e);
         }
@@ -57,7 +58,8 @@ public final class SmtpConnection implements AutoCloseable {
         }
     }
 
-    void deliver(MailMessage message) throws MessagingException {
+    /** Sends the message; returns the server's final reply to its content. */
+    String deliver(MailMessage message) throws MessagingException {
         var mime = new SMTPMessage(session);
         mime.setFrom(from);
         mime.setEnvelopeFrom(from.getAddress());
@@ -79,5 +81,6 @@ public final class SmtpConnection implements AutoCloseable {
         mime.saveChanges();
         Address[] recipients = mime.getAllRecipients();
         transport.sendMessage(mime, recipients);
+        return transport.getLastServerResponse().strip();
     }
 }
