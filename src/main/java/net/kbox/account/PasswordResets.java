@@ -88,7 +88,7 @@ public class PasswordResets implements DisposableBean {
         }
         users.findByEmail(address).filter(UserAccount::isEnabled).ifPresent(user -> {
             var token = tokens.issue(user, TokenPurpose.RESET_PASSWORD);
-            mails.reset(user, token.token());
+            mails.reset(user, token);
             maintenance.record(EventLevel.INFO, EventCategory.SECURITY, "Password reset link e-mailed to "
                     + user.getEmail(), null, null);
         });

@@ -13,4 +13,10 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     long countByRoleAndEnabledTrue(Role role);
 
     java.util.List<UserAccount> findAllByOrderByDisplayNameAscEmailAsc();
+
+    /** The name of whoever acts (an administrator, by e-mail), for "invited by" in a welcome e-mail. */
+    default String inviterName(String actorEmail) {
+        return findByEmail(UserAccount.normalizeEmail(actorEmail)).map(UserAccount::getDisplayName)
+                .orElse("An administrator");
+    }
 }

@@ -99,7 +99,7 @@ public class UserAdministration {
 
     private WelcomeResult welcome(UserAccount user, String actor) {
         var token = tokens.issue(user, TokenPurpose.SET_PASSWORD);
-        mails.welcome(user, token.token(), inviterName(actor));
+        mails.welcome(user, token, users.inviterName(actor));
         // The e-mail is queued either way and goes out once mail works; until then the administrator
         // may hand the link over in person.
         return canSendMail() ? new WelcomeResult(user.toSummary(), true, null)
@@ -132,10 +132,5 @@ public class UserAdministration {
 
     private boolean lastEnabledAdministrator() {
         return users.countByRoleAndEnabledTrue(Role.ADMIN) <= 1;
-    }
-
-    private String inviterName(String actorEmail) {
-        return users.findByEmail(UserAccount.normalizeEmail(actorEmail)).map(UserAccount::getDisplayName)
-                .orElse("An administrator");
     }
 }

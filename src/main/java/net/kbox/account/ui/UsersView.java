@@ -12,13 +12,19 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import com.vaadin.flow.component.html.Anchor;
 import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
 import java.time.format.DateTimeFormatter;
 import net.kbox.account.UserAdministration.UserAdministrationException;
 import net.kbox.account.UserAdministration.WelcomeResult;
 import net.kbox.account.UserAdministration;
 import net.kbox.account.UserSummary;
 import net.kbox.base.ui.Notifications;
+import net.kbox.mail.LastMail;
+import net.kbox.mail.MailLogLink;
+import net.kbox.mail.MailService;
 import net.kbox.security.Role;
 
 /** Administration > Users: who can log in, with what role; new users get a link to set their password. */
@@ -30,13 +36,17 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     private static final DateTimeFormatter LAST_LOGIN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final UserAdministration administration;
+    private final MailService mail;
     private final String actor;
+    /** The newest e-mail to each user's address, as of the last refresh. */
+    private Map<String, LastMail> lastMails = Map.of();
     final Grid<UserSummary> grid = new Grid<>();
     final Button add = new Button();
     final Grid.Column<UserSummary> actionsColumn;
 
-    UsersView(UserAdministration administration, AuthenticationContext authentication) {
+    UsersView(UserAdministration administration, MailService mail, AuthenticationContext authentication) {
         this.administration = administration;
+        this.mail = mail;
         this.actor = authentication.getPrincipalName().orElse("unknown");
         setId("users-view");
         addClassName("page");
@@ -58,6 +68,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(u -> u.lastLoginAt() == null ? getTranslation("users.never")
                 : LAST_LOGIN.format(u.lastLoginAt().atZone(ZoneOffset.UTC)))
                 .setHeader(getTranslation("users.column.last-login")).setWidth("10.5rem").setFlexGrow(0);
+        grid.addComponentColumn(this::lastMail).setHeader(getTranslation("users.column.last-mail"))
+                .setAutoWidth(true).setFlexGrow(0).setKey("last-mail");
         actionsColumn = grid.addComponentColumn(this::actions).setHeader(getTranslation("users.column.actions"))
                 .setAutoWidth(true).setFlexGrow(0).setKey("actions");
         grid.setAllRowsVisible(true);
@@ -90,6 +102,19 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
             badge.getElement().getThemeList().add("success");
         }
         return badge;
+    }
+
+    /** "Sent 2026-12-03 10:42", leading to that user's e-mails in the mail log. */
+    private com.vaadin.flow.component.Component lastMail(UserSummary user) {
+        LastMail last = lastMails.get(user.email().toLowerCase(Locale.ROOT));
+        if (last == null) {
+            return new Span(getTranslation("users.last-mail.none"));
+        }
+        var link = new Anchor(MailLogLink.toRecipient(user.email()), getTranslation("users.last-mail",
+                getTranslation(last.status().labelKey()), LAST_LOGIN.format(last.at().atZone(ZoneOffset.UTC))));
+        link.getElement().setAttribute("router-link", true);
+        link.setId("last-mail-" + user.id());
+        return link;
     }
 
     private HorizontalLayout actions(UserSummary user) {
@@ -143,7 +168,9 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        grid.setItems(administration.list());
+        var users = administration.list();
+        lastMails = mail.lastMails(users.stream().map(UserSummary::email).toList());
+        grid.setItems(users);
     }
 
     @Override
