@@ -25,7 +25,9 @@ WHERE text_body LIKE '%token=%';
 -- The log lists newest first (created_at, id), filtered by status, kind or recipient: each filter has an
 -- index with that ordering (the late row lookup of ADR 7). Only the status index changes while a message
 -- is sent; attempts and kind ride along in it so "Retrying" and status + kind are answered from the index.
-CREATE INDEX ix_outbox_message_time ON outbox_message (created_at, id);
+-- The recipient rides along in the time index: a prefix that matches many addresses is answered by walking
+-- it newest first, one that matches few by a range of the recipient index.
+CREATE INDEX ix_outbox_message_time ON outbox_message (created_at, id, recipient_key);
 CREATE INDEX ix_outbox_message_status_time ON outbox_message (status, created_at, id, attempts, kind);
 CREATE INDEX ix_outbox_message_kind_time ON outbox_message (kind, created_at, id);
 CREATE INDEX ix_outbox_message_recipient_time ON outbox_message (recipient_key, created_at, id);

@@ -106,7 +106,7 @@ class MailSettingsLogDriverIT extends SpringBrowserlessTest {
         view.testMail.testUnderWay.get(20, TimeUnit.SECONDS);
         roundTrip();
 
-        assertThat(Texts.of($(Notification.class).last())).contains("Test e-mail written to the log")
+        assertThat(Texts.of($(Notification.class).last())).contains("Test e-mail to no-reply@kbox.test written to the log (log driver)")
                 .contains("Read it on Maintenance and events");
         var event = maintenance.newest(EventCategory.MAIL_LOG_DRIVER, 1).getFirst();
         assertThat(event.message()).contains("no-reply@kbox.test").contains("K-Box test e-mail");
