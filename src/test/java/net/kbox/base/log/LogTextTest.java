@@ -1,0 +1,23 @@
+package net.kbox.base.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class LogTextTest {
+
+    @Test
+    void test_line_breaks_escape_sequences_and_separators_become_visible() {
+        assertThat(LogText.escape("a\nb\rc\td")).isEqualTo("a\\nb\\rc\\td");
+        assertThat(LogText.escape("\u001B[31mred")).isEqualTo("\\u001B[31mred");
+        assertThat(LogText.escape("x\u2028y\u2029z\u0085")).isEqualTo("x\\u2028y\\u2029z\\u0085");
+        assertThat(LogText.escape("zero\u200Bwidth\u202Eflip\u0000nul\u007Fdel")).isEqualTo(
+                "zero\\u200Bwidth\\u202Eflip\\u0000nul\\u007Fdel");
+    }
+
+    @Test
+    void test_ordinary_text_of_any_script_stays_as_it_is() {
+        String text = "Łukasz 🙂 jörg@example.org 日本語 — \"quoted\" \\path";
+        assertThat(LogText.escape(text)).isSameAs(text);
+    }
+}
