@@ -6,9 +6,9 @@ import java.util.Arrays;
 import org.slf4j.helpers.MessageFormatter;
 
 /**
- * {@code %m} with every value escaped ({@link LogText}). The values passed for {@code {}} are escaped and
- * the message written by the code keeps its own line breaks (the framed notice of the bootstrap password);
- * a message without values is escaped as a whole, since it may have been put together from values.
+ * {@code %m} with every value escaped ({@link LogText}): the values passed for {@code {}} are escaped
+ * entirely, and the text the code wrote keeps its own line breaks (the framed notice of the bootstrap
+ * password, Spring Boot's failure report) while every other control character in it is escaped.
  */
 public class EscapedMessageConverter extends MessageConverter {
 
@@ -16,10 +16,10 @@ public class EscapedMessageConverter extends MessageConverter {
     public String convert(ILoggingEvent event) {
         Object[] arguments = event.getArgumentArray();
         if (arguments == null || arguments.length == 0 || event.getMessage() == null) {
-            return LogText.escape(event.getFormattedMessage());
+            return LogText.escapeKeepingLineBreaks(event.getFormattedMessage());
         }
         Object[] escaped = Arrays.stream(arguments).map(EscapedMessageConverter::escaped).toArray();
-        return MessageFormatter.arrayFormat(event.getMessage(), escaped).getMessage();
+        return LogText.escapeKeepingLineBreaks(MessageFormatter.arrayFormat(event.getMessage(), escaped).getMessage());
     }
 
     private static String escaped(Object argument) {

@@ -14,18 +14,30 @@ public final class LogText {
     }
 
     public static String escape(@Nullable String value) {
+        return escape(value, false);
+    }
+
+    /**
+     * The same, except that line feeds and tabs stay: for the text of a message, which the code wrote (Spring
+     * Boot's framed failure report, a table). Values never go this way: they are passed as arguments.
+     */
+    public static String escapeKeepingLineBreaks(@Nullable String text) {
+        return escape(text, true);
+    }
+
+    private static String escape(@Nullable String value, boolean keepLineBreaks) {
         if (value == null) {
             return "null";
         }
-        if (value.codePoints().noneMatch(LogText::needsEscape)) {
+        if (value.codePoints().noneMatch(c -> needsEscape(c) && !(keepLineBreaks && (c == '\n' || c == '\t')))) {
             return value;
         }
         var escaped = new StringBuilder(value.length() + 16);
         value.codePoints().forEach(c -> {
             switch (c) {
-                case '\n' -> escaped.append("\\n");
+                case '\n' -> escaped.append(keepLineBreaks ? "\n" : "\\n");
                 case '\r' -> escaped.append("\\r");
-                case '\t' -> escaped.append("\\t");
+                case '\t' -> escaped.append(keepLineBreaks ? "\t" : "\\t");
                 default -> {
                     if (needsEscape(c)) {
                         escaped.append(c > 0xFFFF ? String.format("\\u{%X}", c) : String.format("\\u%04X", c));

@@ -16,6 +16,12 @@ class LogTextTest {
     }
 
     @Test
+    void test_the_text_of_a_message_keeps_its_line_breaks_and_loses_everything_else() {
+        assertThat(LogText.escapeKeepingLineBreaks("Report:\n\tline\r\u001B[0m\u2028")).isEqualTo(
+                "Report:\n\tline\\r\\u001B[0m\\u2028");
+    }
+
+    @Test
     void test_ordinary_text_of_any_script_stays_as_it_is() {
         String text = "Łukasz 🙂 jörg@example.org 日本語 — \"quoted\" \\path";
         assertThat(LogText.escape(text)).isSameAs(text);
