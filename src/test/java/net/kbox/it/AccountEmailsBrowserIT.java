@@ -74,6 +74,8 @@ class AccountEmailsBrowserIT {
 
         var page = SetPasswordPage.follow(browser, linkIn(email, "Welcome to Acme Archive"));
         assertThat(page.heading()).isEqualTo("Welcome! Choose your password");
+        browser.waitUntil(d -> !d.getCurrentUrl().contains("token="));
+        assertThat(browser.currentPath()).as("the token is out of the address bar").isEqualTo("/set-password");
         assertThat(page.rules()).contains("At least 12 characters");
         browser.screenshot("set-password");
         var login = page.choosePassword("wendy's long passphrase");

@@ -76,6 +76,29 @@ class HttpHardeningIT {
     }
 
     @Test
+    void test_failed_logins_count_per_client_as_a_trusted_proxy_names_it_never_as_a_client_claims() {
+        String account = "throttled-" + System.nanoTime() + "@kbox.test";
+        var proxy = RawHttp.local(port);
+        String token = "&_csrf=" + URLEncoder.encode(proxy.get("/login").csrfToken(), StandardCharsets.UTF_8);
+        for (int i = 0; i < 5; i++) {
+            assertThat(proxy.post("/login", credentials(account, "wrong") + token, "X-Forwarded-For: 203.0.113.20")
+                    .header("Location")).endsWith("/login?error");
+        }
+        assertThat(proxy.post("/login", credentials(account, "wrong") + token, "X-Forwarded-For: 203.0.113.20")
+                .header("Location")).endsWith("/login?paused=1");
+        assertThat(proxy.post("/login", credentials(account, "wrong") + token, "X-Forwarded-For: 203.0.113.21")
+                .header("Location")).as("another client behind the proxy").endsWith("/login?error");
+
+        var direct = RawHttp.from("127.0.0.2", port);
+        String directToken = "&_csrf=" + URLEncoder.encode(direct.get("/login").csrfToken(), StandardCharsets.UTF_8);
+        for (int i = 0; i < 5; i++) {
+            direct.post("/login", credentials(account, "wrong") + directToken, "X-Forwarded-For: 198.51.100." + i);
+        }
+        assertThat(direct.post("/login", credentials(account, "wrong") + directToken, "X-Forwarded-For: 198.51.100.99")
+                .header("Location")).as("a forged X-Forwarded-For from a client that is not a proxy").endsWith("/login?paused=1");
+    }
+
+    @Test
     void test_every_response_carries_the_security_headers() {
         var client = RawHttp.local(port);
         for (var response : new RawHttp.Response[] {client.get("/login"), client.get("/styles.css"),
