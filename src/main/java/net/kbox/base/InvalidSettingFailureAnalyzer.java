@@ -5,9 +5,9 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
-/** One clear message naming the variable, ahead of Spring's generic report. */
+/** One clear message naming the variable, ahead of Spring's generic report (for every feature's settings). */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class InvalidSettingFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSettingException> {
+public class InvalidSettingFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSettingException> {
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidSettingException cause) {

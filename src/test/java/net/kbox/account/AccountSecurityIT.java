@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import net.kbox.TestAccounts;
 import net.kbox.account.PasswordResets.SetPasswordOutcome;
 import net.kbox.account.UserAdministration.UserAdministrationException;
@@ -19,6 +18,7 @@ import net.kbox.base.InvalidSettingException;
 import net.kbox.base.Translations;
 import net.kbox.security.LoginPausedException;
 import net.kbox.security.Role;
+import net.kbox.support.NewAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,11 +26,9 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Accounts under attack and under concurrency, on MariaDB: links retired, passwords longer than bcrypt can
@@ -39,8 +37,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 @SpringBootTest
 class AccountSecurityIT {
 
-    private static final Pattern LINK = Pattern.compile("/set-password\\?token=([A-Za-z0-9_-]+)");
-    private static final String PASSWORD = "a proper long passphrase";
+    private static final String PASSWORD = NewAccounts.PASSWORD;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -77,13 +74,11 @@ class AccountSecurityIT {
         jdbc.update("DELETE FROM throttle");
     }
 
-    /** The token of the newest link e-mailed to an address (read from the queued message). */
+    @Autowired
+    NewAccounts accountsForTests;
+
     private String newestLink(String email) {
-        String body = jdbc.queryForObject("SELECT text_body FROM outbox_message WHERE recipient = ? ORDER BY id DESC "
-                + "LIMIT 1", String.class, email);
-        var matcher = LINK.matcher(body);
-        assertThat(matcher.find()).as("a link in %s", body).isTrue();
-        return matcher.group(1);
+        return accountsForTests.newestToken(email);
     }
 
     /**
@@ -95,34 +90,22 @@ class AccountSecurityIT {
     }
 
     private long idOf(String email) {
-        return jdbc.queryForObject("SELECT id FROM user_account WHERE email = ?", Long.class, email);
+        return accountsForTests.idOf(email);
     }
 
-    /** A user who has set a password through the welcome link. */
     private String activeUser(String name) {
-        String email = Links.unique(name);
-        administration.addUser(name, email, Role.USER, TestAccounts.ADMIN_EMAIL);
-        assertThat(resets.setPassword(newestLink(email), PASSWORD)).isEqualTo(SetPasswordOutcome.CHANGED);
-        return email;
+        return accountsForTests.active(name, Role.USER);
     }
 
     private Authentication login(String name, String password, String client) {
-        var attempt = UsernamePasswordAuthenticationToken.unauthenticated(name, password);
-        attempt.setDetails(new WebAuthenticationDetails(client, null));
-        return signIn.authenticate(attempt);
-    }
-
-    private int events(String messageStart) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM maintenance_event WHERE message LIKE ?", Integer.class,
-                messageStart + "%");
+        return Logins.attempt(signIn, name, password, client);
     }
 
     // Issue 13, item 2: every open link is retired when a password is set, and when the user is disabled
 
     @Test
     void test_a_password_set_through_a_reset_link_retires_the_unused_welcome_link() throws Exception {
-        String email = Links.unique("twolinks");
-        administration.addUser("Two Links", email, Role.USER, TestAccounts.ADMIN_EMAIL);
+        String email = accountsForTests.invited("Two Links", Role.USER);
         String welcome = newestLink(email);
         assertThat(requests.requestReset(email, "192.0.2.60").get(10, TimeUnit.SECONDS)).isTrue();
         String reset = newestLink(email);
@@ -137,8 +120,7 @@ class AccountSecurityIT {
 
     @Test
     void test_setting_the_password_through_the_welcome_link_retires_a_reset_link_sent_meanwhile() throws Exception {
-        String email = Links.unique("welcomefirst");
-        administration.addUser("Welcome First", email, Role.USER, TestAccounts.ADMIN_EMAIL);
+        String email = accountsForTests.invited("Welcome First", Role.USER);
         String welcome = newestLink(email);
         String reset = new org.springframework.transaction.support.TransactionTemplate(transactionManager).execute(
                 status -> tokens.issue(users.findByAddress(email).orElseThrow(), TokenPurpose.RESET_PASSWORD).token());
@@ -157,8 +139,7 @@ class AccountSecurityIT {
 
     @Test
     void test_disabling_a_user_retires_their_links_for_good() {
-        String email = Links.unique("disabled");
-        administration.addUser("Dis Abled", email, Role.USER, TestAccounts.ADMIN_EMAIL);
+        String email = accountsForTests.invited("Dis Abled", Role.USER);
         String welcome = newestLink(email);
 
         administration.setEnabled(idOf(email), false, TestAccounts.ADMIN_EMAIL);
@@ -173,8 +154,7 @@ class AccountSecurityIT {
 
     @Test
     void test_a_password_longer_than_72_bytes_is_refused_by_the_policy_not_with_an_error() {
-        String email = Links.unique("long");
-        administration.addUser("Long Password", email, Role.USER, TestAccounts.ADMIN_EMAIL);
+        String email = accountsForTests.invited("Long Password", Role.USER);
         String welcome = newestLink(email);
 
         String ascii73 = "Abcdefghij".repeat(7) + "xyz";
@@ -235,8 +215,7 @@ class AccountSecurityIT {
 
     @Test
     void test_the_same_link_submitted_from_two_tabs_at_once_sets_the_password_once() throws Exception {
-        String email = Links.unique("twotabs");
-        administration.addUser("Two Tabs", email, Role.USER, TestAccounts.ADMIN_EMAIL);
+        String email = accountsForTests.invited("Two Tabs", Role.USER);
         String welcome = newestLink(email);
 
         var outcomes = atOnce(List.<Callable<Object>>of(() -> resets.setPassword(welcome, "first tab's passphrase"),
@@ -247,7 +226,7 @@ class AccountSecurityIT {
 
     @Test
     void test_the_same_address_added_by_two_administrators_at_once_is_one_user_and_a_clear_message() throws Exception {
-        String email = Links.unique("twice-at-once");
+        String email = NewAccounts.uniqueAddress("twice-at-once");
         var outcomes = atOnce(List.<Callable<Object>>of(
                 () -> administration.addUser("First", email, Role.USER, TestAccounts.ADMIN_EMAIL),
                 () -> administration.addUser("Second", email.toUpperCase(), Role.USER, TestAccounts.ADMIN_EMAIL)))
@@ -260,8 +239,8 @@ class AccountSecurityIT {
 
     @Test
     void test_two_administrators_disabling_each_other_at_once_leave_one_enabled_administrator() throws Exception {
-        String a = Links.unique("admin-a");
-        String b = Links.unique("admin-b");
+        String a = NewAccounts.uniqueAddress("admin-a");
+        String b = NewAccounts.uniqueAddress("admin-b");
         administration.addUser("Admin A", a, Role.ADMIN, TestAccounts.ADMIN_EMAIL);
         administration.addUser("Admin B", b, Role.ADMIN, TestAccounts.ADMIN_EMAIL);
         var others = jdbc.queryForList("SELECT id FROM user_account WHERE role = 'ADMIN' AND enabled = TRUE AND email "
@@ -283,15 +262,13 @@ class AccountSecurityIT {
 
     @Test
     void test_an_administrator_disabled_a_moment_ago_changes_nothing() {
-        String former = Links.unique("former-admin");
-        administration.addUser("Former Admin", former, Role.ADMIN, TestAccounts.ADMIN_EMAIL);
-        String victim = Links.unique("victim");
-        administration.addUser("Victim", victim, Role.USER, TestAccounts.ADMIN_EMAIL);
+        String former = accountsForTests.invited("Former Admin", Role.ADMIN);
+        String victim = accountsForTests.invited("Victim", Role.USER);
         administration.setEnabled(idOf(former), false, TestAccounts.ADMIN_EMAIL);
 
         assertThatThrownBy(() -> administration.setEnabled(idOf(victim), false, former))
                 .isInstanceOf(UserAdministrationException.class).hasMessage("users.error.not-allowed");
-        assertThatThrownBy(() -> administration.addUser("Sneaky", Links.unique("sneaky"), Role.ADMIN, former))
+        assertThatThrownBy(() -> administration.addUser("Sneaky", NewAccounts.uniqueAddress("sneaky"), Role.ADMIN, former))
                 .hasMessage("users.error.not-allowed");
         assertThat(jdbc.queryForObject("SELECT enabled FROM user_account WHERE email = ?", Boolean.class, victim)).isTrue();
     }
@@ -344,25 +321,36 @@ class AccountSecurityIT {
         int before = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE recipient = ?", Integer.class, email);
 
         assertThat(requests.requestReset(" " + email.toUpperCase(), "192.0.2.90").get(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(requests.requestReset(email + "\u200B", "192.0.2.91").get(10, TimeUnit.SECONDS)).isTrue();
+        for (String lookalike : new String[] {email.replace("@", "\u200B@"), email.replace("@", "\u0000@"),
+                "\u2060" + email}) {
+            assertThat(requests.requestReset(lookalike, "192.0.2.91").get(10, TimeUnit.SECONDS)).isTrue();
+        }
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE recipient = ?", Integer.class, email))
-                .isEqualTo(before + 1);
+                .as("one link, for the address typed in capitals").isEqualTo(before + 1);
     }
 
     @Test
     void test_every_limit_counts_the_normalized_address() throws Exception {
-        String email = activeUser("Counted");
-        for (String form : new String[] {email, email.toUpperCase(), " " + email + " ", email.toUpperCase() + "  "}) {
-            requests.requestReset(form, "192.0.2." + (100 + form.length())).get(10, TimeUnit.SECONDS);
-        }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE recipient = ? AND kind = 'PASSWORD_RESET'",
-                Integer.class, email)).isEqualTo(ResetRequests.PER_ADDRESS_PER_HOUR);
+        String nfc = "chloé-" + System.nanoTime() + "@kbox.test";
+        administration.addUser("Chloé", nfc, Role.USER, TestAccounts.ADMIN_EMAIL);
+        resets.setPassword(newestLink(nfc), PASSWORD);
+        String nfd = java.text.Normalizer.normalize(nfc, java.text.Normalizer.Form.NFD);
+        try {
+            int client = 130;
+            for (String form : new String[] {nfc, nfd, " " + nfd.toUpperCase(), nfc.toUpperCase() + " ", nfd}) {
+                requests.requestReset(form, "192.0.2." + client++).get(10, TimeUnit.SECONDS);
+            }
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE recipient = ? AND kind = "
+                    + "'PASSWORD_RESET'", Integer.class, nfc)).isEqualTo(ResetRequests.PER_ADDRESS_PER_HOUR);
 
-        for (int i = 0; i < AccountSignIn.POLICY.limit(); i++) {
-            String form = i % 2 == 0 ? email.toUpperCase() : " " + email;
-            assertThatThrownBy(() -> login(form, "wrong password", "192.0.2.120")).isInstanceOf(BadCredentialsException.class);
+            for (int i = 0; i < AccountSignIn.POLICY.limit(); i++) {
+                String form = i % 2 == 0 ? nfd : " " + nfc.toUpperCase();
+                assertThatThrownBy(() -> login(form, "wrong password", "192.0.2.120")).isInstanceOf(BadCredentialsException.class);
+            }
+            assertThatThrownBy(() -> login(nfc, PASSWORD, "192.0.2.120")).isInstanceOf(LoginPausedException.class);
+        } finally {
+            forgetMailTo(nfc);
         }
-        assertThatThrownBy(() -> login(email, PASSWORD, "192.0.2.120")).isInstanceOf(LoginPausedException.class);
     }
 }

@@ -11,18 +11,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import net.kbox.TestAccounts;
 import net.kbox.security.LoginPausedException;
 import net.kbox.security.Role;
+import net.kbox.support.NewAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest
 class LimitsIT {
 
-    private static final String PASSWORD = "a proper long passphrase";
+    private static final String PASSWORD = NewAccounts.PASSWORD;
     private static final Duration HOUR = Duration.ofHours(1);
 
     @Autowired
@@ -50,12 +48,6 @@ class LimitsIT {
     ResetRequests requests;
 
     @Autowired
-    UserAdministration administration;
-
-    @Autowired
-    PasswordResets resets;
-
-    @Autowired
     PlatformTransactionManager transactionManager;
 
     @BeforeEach
@@ -63,10 +55,11 @@ class LimitsIT {
         jdbc.update("DELETE FROM throttle");
     }
 
+    @Autowired
+    NewAccounts accounts;
+
     private Authentication login(String name, String password, String client) {
-        var attempt = UsernamePasswordAuthenticationToken.unauthenticated(name, password);
-        attempt.setDetails(new WebAuthenticationDetails(client, null));
-        return signIn.authenticate(attempt);
+        return Logins.attempt(signIn, name, password, client);
     }
 
     private int events(String messageStart) {
@@ -75,14 +68,7 @@ class LimitsIT {
     }
 
     private String activeUser(String name) {
-        String email = Links.unique(name);
-        administration.addUser(name, email, Role.USER, TestAccounts.ADMIN_EMAIL);
-        String body = jdbc.queryForObject("SELECT text_body FROM outbox_message WHERE recipient = ? ORDER BY id DESC LIMIT 1",
-                String.class, email);
-        var link = java.util.regex.Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(body);
-        assertThat(link.find()).isTrue();
-        resets.setPassword(link.group(1), PASSWORD);
-        return email;
+        return accounts.active(name, Role.USER);
     }
 
     // Issue 13, item 3: login throttling
@@ -102,7 +88,7 @@ class LimitsIT {
 
     @Test
     void test_an_unknown_account_is_paused_the_same_way_so_the_pause_tells_nothing() {
-        String nobody = Links.unique("nobody");
+        String nobody = NewAccounts.uniqueAddress("nobody");
         for (int i = 0; i < 5; i++) {
             String guess = "guess " + i;
             assertThatThrownBy(() -> login(nobody, guess, "203.0.113.3")).isInstanceOf(BadCredentialsException.class);
@@ -211,7 +197,7 @@ class LimitsIT {
 
     @Test
     void test_requests_beyond_the_queue_get_the_same_answer_and_cause_no_work() throws Exception {
-        String email = Links.unique("queue");
+        String email = NewAccounts.uniqueAddress("queue");
         requests.requestReset(email, "198.51.100.50").get(10, TimeUnit.SECONDS); // the counter's row exists
         var holdCounter = new CountDownLatch(1);
         var counterHeld = new CountDownLatch(1);

@@ -22,6 +22,6 @@ final class Links {
 
     /** An address no other test uses. */
     static String unique(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-" + System.nanoTime() + "@kbox.test";
+        return net.kbox.support.NewAccounts.uniqueAddress(name);
     }
 }

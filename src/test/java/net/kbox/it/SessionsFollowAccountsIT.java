@@ -2,12 +2,11 @@ package net.kbox.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.regex.Pattern;
 import net.kbox.TestAccounts;
 import net.kbox.account.PasswordResets;
 import net.kbox.account.ResetRequests;
-import net.kbox.account.UserAdministration;
 import net.kbox.security.Role;
+import net.kbox.support.NewAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,8 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SessionsFollowAccountsIT {
 
-    private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
-    private static final String PASSWORD = "b's long passphrase";
+    private static final String PASSWORD = NewAccounts.PASSWORD;
 
     @LocalServerPort
     int port;
@@ -32,7 +30,7 @@ class SessionsFollowAccountsIT {
     JdbcTemplate jdbc;
 
     @Autowired
-    UserAdministration administration;
+    NewAccounts accounts;
 
     @Autowired
     PasswordResets resets;
@@ -53,18 +51,11 @@ class SessionsFollowAccountsIT {
     }
 
     private String user(String name, Role role) {
-        String email = name + "-" + System.nanoTime() + "@kbox.test";
-        administration.addUser(name, email, role, TestAccounts.ADMIN_EMAIL);
-        String body = jdbc.queryForObject("SELECT text_body FROM outbox_message WHERE recipient = ? ORDER BY id DESC LIMIT 1",
-                String.class, email);
-        var token = TOKEN.matcher(body);
-        assertThat(token.find()).isTrue();
-        assertThat(resets.setPassword(token.group(1), PASSWORD)).isEqualTo(PasswordResets.SetPasswordOutcome.CHANGED);
-        return email;
+        return accounts.active(name, role);
     }
 
     private long idOf(String email) {
-        return jdbc.queryForObject("SELECT id FROM user_account WHERE email = ?", Long.class, email);
+        return accounts.idOf(email);
     }
 
     private boolean enabled(String email) {
@@ -116,11 +107,7 @@ class SessionsFollowAccountsIT {
         assertThat(shell.currentUser()).isEqualTo("reset-user");
 
         assertThat(requests.requestReset(email, "192.0.2.200").join()).isTrue();
-        String body = jdbc.queryForObject("SELECT text_body FROM outbox_message WHERE recipient = ? AND kind = "
-                + "'PASSWORD_RESET' ORDER BY id DESC LIMIT 1", String.class, email);
-        var token = TOKEN.matcher(body);
-        assertThat(token.find()).isTrue();
-        assertThat(resets.setPassword(token.group(1), "a brand new passphrase")).isEqualTo(
+        assertThat(resets.setPassword(accounts.newestToken(email), "a brand new passphrase")).isEqualTo(
                 PasswordResets.SetPasswordOutcome.CHANGED);
 
         b.waitUntil(d -> b.currentPath().startsWith("/login"));

@@ -5,35 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
-import java.util.regex.Pattern;
-import net.kbox.TestAccounts;
-import net.kbox.account.UserAdministration;
 import net.kbox.security.Role;
+import net.kbox.support.NewAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 
 @SpringBootTest
 @WithAnonymousUser
 class SetPasswordViewIT extends SpringBrowserlessTest {
 
-    private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
-
     @Autowired
-    UserAdministration administration;
-
-    @Autowired
-    JdbcTemplate jdbc;
+    NewAccounts accounts;
 
     private SetPasswordView openWelcomeLink() {
-        String email = "setpw-" + System.nanoTime() + "@kbox.test";
-        administration.addUser("Set Password", email, Role.USER, TestAccounts.ADMIN_EMAIL);
-        var matcher = TOKEN.matcher(jdbc.queryForObject("SELECT text_body FROM outbox_message WHERE recipient = ?",
-                String.class, email));
-        assertThat(matcher.find()).isTrue();
-        UI.getCurrent().navigate(SetPasswordView.class, QueryParameters.of("token", matcher.group(1)));
+        String email = accounts.invited("Set Password", Role.USER);
+        UI.getCurrent().navigate(SetPasswordView.class, QueryParameters.of("token", accounts.newestToken(email)));
         return (SetPasswordView) getCurrentView();
     }
 
