@@ -96,10 +96,11 @@ class BootstrapAdministrator implements ApplicationRunner {
     private void checkPassword(String password, String email) {
         var problems = PasswordPolicy.check(password, email);
         if (!problems.isEmpty()) {
-            throw new InvalidSettingException("KBOX_ADMIN_PASSWORD", "KBOX_ADMIN_PASSWORD does not meet the password "
-                    + "policy (" + problems.stream().map(p -> translations.english("password.rule."
-                    + p.name().toLowerCase(Locale.ROOT), PasswordPolicy.MIN_LENGTH)).collect(Collectors.joining("; "))
-                    + "). Choose another password, or leave it empty to have a random one printed once to the log.");
+            throw new InvalidSettingException("KBOX_ADMIN_PASSWORD", "KBOX_ADMIN_PASSWORD does not meet these rules of "
+                    + "the password policy: " + problems.stream().map(p -> translations.english("password.rule."
+                    + p.name().toLowerCase(Locale.ROOT), PasswordPolicy.MIN_LENGTH)).map(rule -> rule.substring(0, 1)
+                    .toLowerCase(Locale.ROOT) + rule.substring(1)).collect(Collectors.joining("; "))
+                    + ". Choose another password, or leave it empty to have a random one printed once to the log.");
         }
     }
 

@@ -179,11 +179,11 @@ class AccountSecurityIT {
             assertThatThrownBy(() -> bootstrap.run(new DefaultApplicationArguments()))
                     .isInstanceOfSatisfying(InvalidSettingException.class,
                             e -> assertThat(e.variable()).isEqualTo("KBOX_ADMIN_PASSWORD"))
-                    .hasMessageStartingWith("KBOX_ADMIN_PASSWORD does not meet the password policy (");
+                    .hasMessageStartingWith("KBOX_ADMIN_PASSWORD does not meet these rules of the password policy: ");
         }
         var tooLong = new BootstrapAdministrator(users, passwordEncoder, new AdminProperties(null, "Abcdefghij".repeat(8)),
                 translations, clock);
-        assertThatThrownBy(() -> tooLong.run(new DefaultApplicationArguments())).hasMessageContaining("At most 72 characters");
+        assertThatThrownBy(() -> tooLong.run(new DefaultApplicationArguments())).hasMessageContaining("at most 72 characters");
     }
 
     // Issue 13, item 6: concurrent actions end in clear outcomes

@@ -34,8 +34,9 @@ public class ProductErrorReportValve extends ErrorReportValve {
             return;
         }
         if (request.getContext() == null) { // a request the application never saw: say so once, in one line
-            log.warn("Refused a malformed HTTP request from {}: {} {}", request.getRemoteAddr(), status,
-                    response.getMessage() == null ? "" : response.getMessage());
+            log.warn("Refused a malformed HTTP request from {}: {} ({})", request.getRemoteAddr(), status,
+                    response.getMessage() != null ? response.getMessage()
+                            : "its request line or headers could not be read, e.g. too long");
         }
         try {
             response.setContentType("text/html");
