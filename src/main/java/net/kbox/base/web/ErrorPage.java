@@ -30,7 +30,7 @@ public final class ErrorPage {
                 <style>
                 body{margin:0;min-height:100vh;display:flex;flex-direction:column;align-items:center;justify-content:center;
                 font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1a2638;
-                background:linear-gradient(160deg,#eef3f9 0%,#f8fafc 60%)}
+                background:linear-gradient(160deg,#eef3f9 0%%,#f8fafc 60%%)}
                 h1{font-size:2.5rem;margin:0 0 1.5rem;color:#1f5fa8}
                 main{background:#fff;border-radius:12px;box-shadow:0 2px 12px rgba(26,38,56,.12);padding:2rem 2.25rem;max-width:28rem}
                 h2{font-size:1.25rem;margin:0 0 .75rem}p{line-height:1.5;margin:0 0 1.25rem;color:#3c4a5e}
