@@ -42,7 +42,7 @@ class DatabaseOutageIT {
         dataSource.setJdbcUrl(database.url());
         dataSource.setUsername(ThrowawayMariaDb.USER);
         dataSource.setPassword(ThrowawayMariaDb.PASSWORD);
-        dataSource.setConnectionTimeout(3000);
+        dataSource.setConnectionTimeout(2500);
         dataSource.setMaximumPoolSize(2);
         DatabaseTimeouts.apply(dataSource, TIMEOUT);
     }
@@ -87,7 +87,7 @@ class DatabaseOutageIT {
             waitFor(() -> runs.get() >= 2);
             database.freeze();
             try {
-                waitFor(() -> failures.get() >= 4);
+                waitFor(() -> failures.get() >= 3);
             } finally {
                 database.thaw();
             }

@@ -3,9 +3,11 @@ package net.kbox.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import net.kbox.TestAccounts;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What a user types where the browser could change it: the login page under a guessing attack, Add user. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountInputBrowserIT {
 
     @LocalServerPort
@@ -23,14 +26,19 @@ class AccountInputBrowserIT {
 
     Browser browser;
 
-    @BeforeEach
+    @BeforeAll
     void openBrowser() {
         browser = new Browser(port);
     }
 
-    @AfterEach
+    @AfterAll
     void closeBrowser() {
         browser.close();
+    }
+
+    @BeforeEach
+    void nobodyLoggedIn() {
+        browser.driver().manage().deleteAllCookies();
     }
 
     @Test

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import net.kbox.TestAccounts;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * origins) and Vaadin still works under it: a real browser walks every page and reports no violation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContentSecurityPolicyIT {
 
     @LocalServerPort
@@ -24,20 +27,26 @@ class ContentSecurityPolicyIT {
 
     Browser browser;
 
-    @BeforeEach
+    @BeforeAll
     void openBrowser() {
         browser = new Browser(port);
     }
 
-    @AfterEach
+    @AfterAll
     void closeBrowser() {
         browser.close();
     }
 
+    @BeforeEach
+    void nobodyLoggedIn() {
+        browser.driver().manage().deleteAllCookies();
+    }
+
     @Test
     void test_every_page_works_under_the_policy_without_a_violation() {
-        var console = new ArrayList<String>();
         var login = LoginPage.open(browser);
+        browser.consoleMessages(); // what an earlier test left
+        var console = new ArrayList<String>();
         login.forgotPassword();
         console.addAll(browser.consoleMessages());
         var shell = LoginPage.open(browser).loginAs(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);

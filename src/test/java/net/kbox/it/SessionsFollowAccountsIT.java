@@ -7,8 +7,11 @@ import net.kbox.account.PasswordResets;
 import net.kbox.account.ResetRequests;
 import net.kbox.security.Role;
 import net.kbox.support.NewAccounts;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * password), its open tab is sent to the login page, and nothing it sends afterwards changes anything.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionsFollowAccountsIT {
 
     private static final String PASSWORD = NewAccounts.PASSWORD;
@@ -41,13 +45,22 @@ class SessionsFollowAccountsIT {
     Browser a;
     Browser b;
 
-    @AfterEach
+    @BeforeAll
+    void openBrowsers() {
+        a = new Browser(port);
+        b = new Browser(port);
+    }
+
+    @AfterAll
     void closeBrowsers() {
-        for (Browser browser : new Browser[] {a, b}) {
-            if (browser != null) {
-                browser.close();
-            }
-        }
+        a.close();
+        b.close();
+    }
+
+    @BeforeEach
+    void nobodyLoggedIn() {
+        a.driver().manage().deleteAllCookies();
+        b.driver().manage().deleteAllCookies();
     }
 
     private String user(String name, Role role) {
@@ -65,8 +78,6 @@ class SessionsFollowAccountsIT {
     @Test
     void test_an_administrator_disabled_by_another_is_sent_to_the_login_page_at_once() {
         String adminB = user("admin-b", Role.ADMIN);
-        a = new Browser(port);
-        b = new Browser(port);
         LoginPage.open(a).loginAs(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
         LoginPage.open(b).loginAs(adminB, PASSWORD);
         UsersPage.open(b);
@@ -85,7 +96,6 @@ class SessionsFollowAccountsIT {
     void test_after_a_change_made_elsewhere_the_next_click_lands_on_the_login_page_and_changes_nothing() {
         String adminB = user("admin-b", Role.ADMIN);
         String victim = user("victim", Role.USER);
-        b = new Browser(port);
         LoginPage.open(b).loginAs(adminB, PASSWORD);
         var users = UsersPage.open(b);
 
@@ -102,7 +112,6 @@ class SessionsFollowAccountsIT {
     @Test
     void test_a_new_password_set_through_a_link_ends_the_users_open_session() {
         String email = user("reset-user", Role.USER);
-        b = new Browser(port);
         var shell = LoginPage.open(b).loginAs(email, PASSWORD);
         assertThat(shell.currentUser()).isEqualTo("reset-user");
 
