@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * How an account logs in: its password checked by Spring Security, with failed logins counted per account
- * and client (docs/adr/0013-login-throttling.md). After 5 failures within 15 minutes, logins for that account from that
+ * and client (docs/adr/0016-login-throttling.md). After 5 failures within 15 minutes, logins for that account from that
  * client are paused for a minute, and each further failure doubles the pause up to 15 minutes, whatever the
  * password and whether the account exists; the first pause of a burst is a WARNING event. A password longer
  * than bcrypt can hash is refused without a hash comparison (bcrypt would compare its first 72 bytes).

@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * What a new password must be; the rules are shown before anyone types. The upper limit is bcrypt's:
  * it reads 72 bytes of a password (UTF-8) and ignores the rest, and Spring Security refuses to hash
- * more, so a longer password is refused with its own message (docs/adr/0015-passwords-up-to-72-bytes.md).
+ * more, so a longer password is refused with its own message (docs/adr/0018-passwords-up-to-72-bytes.md).
  */
 public final class PasswordPolicy {
 

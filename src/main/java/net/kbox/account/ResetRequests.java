@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * "Forgot password?": answered at once and the same way whether or not the address has an account; the
- * work happens in the background, so the answer takes the same time too (docs/adr/0014-password-reset-limits-and-links.md).
+ * work happens in the background, so the answer takes the same time too (docs/adr/0017-password-reset-limits-and-links.md).
  * Requests are counted atomically per address and per client (the client as a trusted proxy names it);
  * beyond the limits nothing is sent and the first refusal of a window is one WARNING event. The background
  * work is bounded: two workers and a queue of {@link #QUEUE}; a request beyond it gets the same answer and

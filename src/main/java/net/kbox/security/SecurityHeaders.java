@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The security headers of every response, written before anything else runs (so error pages and
  * Vaadin's own pages carry them too). The Content-Security-Policy is as strict as Vaadin Flow allows
- * (docs/adr/0017-security-headers-and-csp.md): scripts only from this origin or
+ * (docs/adr/0020-security-headers-and-csp.md): scripts only from this origin or
  * inline with this response's nonce ({@link ScriptNonces} puts it on Vaadin's inline bootstrap scripts),
  * plus {@code 'unsafe-eval'} because Flow runs the JavaScript the server sends with {@code new Function};
  * inline styles because Vaadin sets style attributes; nothing may frame the application.

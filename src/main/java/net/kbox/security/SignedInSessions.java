@@ -20,7 +20,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.stereotype.Component;
 
 /**
- * Sessions follow their accounts (docs/adr/0012-sessions-follow-accounts.md). Every request of a signed-in
+ * Sessions follow their accounts (docs/adr/0015-sessions-follow-accounts.md). Every request of a signed-in
  * session, a click over the push connection included, first compares the account's stamp from the login
  * with its stamp now ({@link AccountStamps}): after a password change, a new role or a disabled account
  * the session is ended before the request does anything, and the browser lands on the login page. When
