@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import net.kbox.TestAccounts;
 import net.kbox.account.PasswordResets.SetPasswordOutcome;
 import net.kbox.account.UserAdministration.UserAdministrationException;
@@ -28,8 +27,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @SpringBootTest
 class AccountEmailsIT {
 
-    private static final Pattern LINK = Pattern.compile("(http://\\S+/set-password\\?token=)([A-Za-z0-9_-]+)");
-
     @Autowired
     JdbcTemplate jdbc;
 
@@ -41,6 +38,9 @@ class AccountEmailsIT {
 
     @Autowired
     PasswordResets resets;
+
+    @Autowired
+    ResetRequests requests;
 
     @Autowired
     AccountService accounts;
@@ -60,7 +60,7 @@ class AccountEmailsIT {
     void mailWorks() {
         MailSettingsReset.nothingSaved(jdbc);
         jdbc.update("DELETE FROM outbox_message");
-        jdbc.update("DELETE FROM rate_limit_hit");
+        jdbc.update("DELETE FROM throttle");
         server = StartTlsSmtpServer.withoutLogin();
         SettingsChange.valid().fromName("Acme Archive").server(server.port()).saveWith(settings);
     }
@@ -71,7 +71,7 @@ class AccountEmailsIT {
     }
 
     private static String unique(String name) {
-        return name + "-" + System.nanoTime() + "@kbox.test";
+        return Links.unique(name);
     }
 
     private ReceivedMessage onlyMailTo(String email) {
@@ -82,9 +82,7 @@ class AccountEmailsIT {
     }
 
     private static String token(ReceivedMessage mail) {
-        var matcher = LINK.matcher(mail.text());
-        assertThat(matcher.find()).as("a set-password link in:%n%s", mail.text()).isTrue();
-        return matcher.group(2);
+        return Links.token(mail);
     }
 
     @Test
@@ -158,7 +156,7 @@ class AccountEmailsIT {
         administration.addUser("Reset Rita", email, Role.USER, TestAccounts.ADMIN_EMAIL);
         resets.setPassword(token(onlyMailTo(email)), "first long passphrase");
 
-        resets.requestReset(email, "192.0.2.10").get(10, TimeUnit.SECONDS);
+        requests.requestReset(email, "192.0.2.10").get(10, TimeUnit.SECONDS);
         outbox.deliverAll();
         var reset = server.messages().stream().filter(m -> m.subject().equals("Reset your Acme Archive password"))
                 .filter(m -> m.recipients().contains(email)).toList();
@@ -176,7 +174,7 @@ class AccountEmailsIT {
     @Test
     void test_the_reset_of_an_unknown_address_sends_nothing() throws Exception {
         int before = server.messages().size();
-        resets.requestReset(unique("nobody"), "192.0.2.11").get(10, TimeUnit.SECONDS);
+        requests.requestReset(unique("nobody"), "192.0.2.11").get(10, TimeUnit.SECONDS);
         outbox.deliverAll();
         assertThat(server.messages()).hasSize(before);
     }
@@ -186,12 +184,12 @@ class AccountEmailsIT {
         String email = unique("flood");
         administration.addUser("Flood Fred", email, Role.USER, TestAccounts.ADMIN_EMAIL);
         outbox.deliverAll();
-        for (int i = 0; i < PasswordResets.PER_ADDRESS_PER_HOUR + 2; i++) {
-            resets.requestReset(email, "192.0.2." + (20 + i)).get(10, TimeUnit.SECONDS);
+        for (int i = 0; i < ResetRequests.PER_ADDRESS_PER_HOUR + 2; i++) {
+            requests.requestReset(email, "192.0.2." + (20 + i)).get(10, TimeUnit.SECONDS);
         }
         outbox.deliverAll();
         assertThat(server.messages()).filteredOn(m -> m.recipients().contains(email))
-                .filteredOn(m -> m.subject().startsWith("Reset")).hasSize(PasswordResets.PER_ADDRESS_PER_HOUR);
+                .filteredOn(m -> m.subject().startsWith("Reset")).hasSize(ResetRequests.PER_ADDRESS_PER_HOUR);
     }
 
     @Test
@@ -210,7 +208,7 @@ class AccountEmailsIT {
         administration.addUser("Secret Sam", email, Role.USER, TestAccounts.ADMIN_EMAIL);
         String welcome = token(onlyMailTo(email));
         resets.setPassword(welcome, "a proper long passphrase");
-        resets.requestReset(email, "192.0.2.50").get(10, TimeUnit.SECONDS);
+        requests.requestReset(email, "192.0.2.50").get(10, TimeUnit.SECONDS);
         outbox.deliverAll();
         String events = String.join("\n", jdbc.queryForList(
                 "SELECT CONCAT(message, COALESCE(detail, '')) FROM maintenance_event", String.class));
@@ -223,9 +221,9 @@ class AccountEmailsIT {
     void test_the_last_enabled_administrator_can_be_neither_disabled_nor_demoted() {
         jdbc.update("UPDATE user_account SET role = 'USER' WHERE role = 'ADMIN' AND email <> ?", TestAccounts.ADMIN_EMAIL);
         long adminId = jdbc.queryForObject("SELECT id FROM user_account WHERE email = ?", Long.class, TestAccounts.ADMIN_EMAIL);
-        assertThatThrownBy(() -> administration.setEnabled(adminId, false, "test"))
+        assertThatThrownBy(() -> administration.setEnabled(adminId, false, TestAccounts.ADMIN_EMAIL))
                 .isInstanceOf(UserAdministrationException.class).hasMessage("users.error.last-admin");
-        assertThatThrownBy(() -> administration.changeRole(adminId, Role.USER, "test"))
+        assertThatThrownBy(() -> administration.changeRole(adminId, Role.USER, TestAccounts.ADMIN_EMAIL))
                 .isInstanceOf(UserAdministrationException.class);
         assertThat(jdbc.queryForObject("SELECT role FROM user_account WHERE id = ?", String.class, adminId)).isEqualTo("ADMIN");
     }
@@ -233,8 +231,8 @@ class AccountEmailsIT {
     @Test
     void test_an_address_can_have_only_one_account() {
         String email = unique("twice");
-        administration.addUser("Twice", email, Role.USER, "test");
-        assertThatThrownBy(() -> administration.addUser("Again", email.toUpperCase(), Role.USER, "test"))
+        administration.addUser("Twice", email, Role.USER, TestAccounts.ADMIN_EMAIL);
+        assertThatThrownBy(() -> administration.addUser("Again", email.toUpperCase(), Role.USER, TestAccounts.ADMIN_EMAIL))
                 .isInstanceOf(UserAdministrationException.class).hasMessage("users.error.exists");
     }
 }
