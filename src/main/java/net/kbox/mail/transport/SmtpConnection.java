@@ -12,7 +12,8 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * One open, encrypted (and, with a username, authenticated) SMTP connection. Send as many messages as
- * you like, one after the other, then close it. Not thread-safe.
+ * you like, one after the other, then close it. Not thread-safe. Each call is an attempt of its own,
+ * within {@link SmtpTransport#attemptDeadline()}.
  */
 public final class SmtpConnection implements AutoCloseable {
 
@@ -35,6 +36,7 @@ public final class SmtpConnection implements AutoCloseable {
      *     tells whether retrying this message makes sense
      */
     public void send(MailMessage message) throws MailDeliveryException {
+        attempt.limits.restart();
         try {
             deliver(message);
         } catch (MessagingException | RuntimeException e) {
@@ -44,12 +46,14 @@ public final class SmtpConnection implements AutoCloseable {
 
     /** Whether the server still answers (sends a NOOP). */
     public boolean isOpen() {
+        attempt.limits.restart();
         return transport.isConnected();
     }
 
     /** Says QUIT; never throws. */
     @Override
     public void close() {
+        attempt.limits.restart();
         try {
             transport.close();
         } catch (MessagingException | RuntimeException ignored) {

@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends e-mail over SMTP, always encrypted: STARTTLS (required, never optional) or implicit TLS, the
  * server's certificate checked against the JVM's trust store plus {@code KBOX_MAIL_CA_CERTIFICATES}
- * and its host name. Every network wait is bounded by {@code KBOX_MAIL_TIMEOUT}. The settings are
- * taken at each call, never cached.
+ * and its host name. Every network wait is bounded by {@code KBOX_MAIL_TIMEOUT}, every attempt as a
+ * whole by {@link #attemptDeadline()} ({@link AttemptLimits}). The settings are taken at each call, never cached.
  */
 @Component
 public class SmtpTransport {
@@ -68,6 +68,14 @@ public class SmtpTransport {
     /** How long any single network wait may take ({@code KBOX_MAIL_TIMEOUT}). */
     public Duration timeout() {
         return timeout;
+    }
+
+    /**
+     * How long one attempt may take in all: the test e-mail, opening a connection, or sending one message
+     * over it. A server still sending at that point never finishes its reply.
+     */
+    public Duration attemptDeadline() {
+        return AttemptLimits.deadline(timeout);
     }
 
     /**
@@ -150,7 +158,8 @@ public class SmtpTransport {
         }
         properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
         properties.put("mail.smtp.ssl.socketFactory",
-                new RecordingSslSocketFactory(attempt.sslContext(), attempt.diagnosis.tls()));
+                new RecordingSslSocketFactory(attempt.sslContext(), attempt.diagnosis.tls(), attempt.limits));
+        properties.put("mail.smtp.socketFactory", new MeteredSocketFactory(attempt.limits));
         properties.setProperty("mail.smtp.socketFactory.fallback", "false");
         properties.setProperty("mail.smtp.auth", String.valueOf(settings.hasCredentials()));
         properties.setProperty("mail.smtp.from", String.valueOf(settings.fromAddress()));
