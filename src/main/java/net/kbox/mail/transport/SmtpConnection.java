@@ -113,11 +113,13 @@ public final class SmtpConnection implements AutoCloseable {
         transport.sendMessage(mime, recipients);
     }
 
-    /** Over the second connection; one that failed is opened again for the next such message. */
+    /**
+     * Over the second connection, opened for the first such message: at most two attempts for one message.
+     * After a failure that a retry may mend, it is closed, and opened again for the next such message.
+     */
     private void sendWithSmtpUtf8(MailMessage message) throws MailDeliveryException {
         SmtpConnection connection = withSmtpUtf8;
-        if (connection == null || !connection.isOpen()) {
-            closeWithSmtpUtf8();
+        if (connection == null) {
             connection = international.open();
             withSmtpUtf8 = connection;
         }
