@@ -22,24 +22,17 @@ import java.util.concurrent.TimeUnit;
  * It notices when a client goes away, and gives up itself after a minute (or a flood of 32 MiB), so that a
  * client that never stops reading ends some day too.
  */
-public final class EndlessReplyServer implements TestSmtpServer {
+public final class EndlessReplyServer extends RawServer {
 
     private static final Duration GIVE_UP = Duration.ofMinutes(1);
     private static final long FLOOD_LIMIT = 32L * 1024 * 1024;
 
-    private final ServerSocket serverSocket;
     private final boolean flood;
-    private final List<Socket> accepted = new CopyOnWriteArrayList<>();
     private final List<CountDownLatch> clientsGone = new CopyOnWriteArrayList<>();
 
-    private EndlessReplyServer(boolean flood, boolean tls) throws IOException {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        this.serverSocket = tls
-                ? TestCertificates.get().serverContext(TestCertificates.Identity.LOCALHOST).getServerSocketFactory()
-                        .createServerSocket(0, 50, loopback)
-                : new ServerSocket(0, 50, loopback);
+    private EndlessReplyServer(boolean flood, ServerSocket serverSocket) {
+        super(serverSocket);
         this.flood = flood;
-        Thread.ofVirtual().name("endless-reply-server").start(this::acceptForever);
     }
 
     /** Plain text; a line every 50 ms. */
@@ -58,21 +51,17 @@ public final class EndlessReplyServer implements TestSmtpServer {
     }
 
     private static EndlessReplyServer start(boolean flood, boolean tls) {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
         try {
-            return new EndlessReplyServer(flood, tls);
+            var server = new EndlessReplyServer(flood, tls
+                    ? TestCertificates.get().serverContext(TestCertificates.Identity.LOCALHOST).getServerSocketFactory()
+                            .createServerSocket(0, 50, loopback)
+                    : new ServerSocket(0, 50, loopback));
+            server.listen("endless-reply-server");
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public int port() {
-        return serverSocket.getLocalPort();
-    }
-
-    @Override
-    public List<ReceivedMessage> messages() {
-        return List.of();
     }
 
     /** How many clients connected so far. */
@@ -92,29 +81,10 @@ public final class EndlessReplyServer implements TestSmtpServer {
     }
 
     @Override
-    public void close() {
-        try {
-            serverSocket.close();
-            for (Socket socket : accepted) {
-                socket.close();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void acceptForever() {
-        while (!serverSocket.isClosed()) {
-            try {
-                Socket socket = serverSocket.accept();
-                accepted.add(socket);
-                var gone = new CountDownLatch(1);
-                clientsGone.add(gone);
-                Thread.ofVirtual().name("endless-reply").start(() -> answer(socket, gone));
-            } catch (IOException e) {
-                return; // closed
-            }
-        }
+    void accepted(Socket socket) {
+        var gone = new CountDownLatch(1);
+        clientsGone.add(gone);
+        Thread.ofVirtual().name("endless-reply").start(() -> answer(socket, gone));
     }
 
     private void answer(Socket socket, CountDownLatch gone) {
