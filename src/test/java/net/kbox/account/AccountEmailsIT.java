@@ -8,8 +8,10 @@ import java.util.concurrent.TimeUnit;
 import net.kbox.TestAccounts;
 import net.kbox.account.PasswordResets.SetPasswordOutcome;
 import net.kbox.account.UserAdministration.UserAdministrationException;
+import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.security.Role;
+import net.kbox.smtp.ImplicitTlsSmtpServer;
 import net.kbox.smtp.ReceivedMessage;
 import net.kbox.smtp.StartTlsSmtpServer;
 import net.kbox.support.MailSettingsReset;
@@ -128,6 +130,46 @@ class AccountEmailsIT {
         for (String email : emails) {
             assertThat(server.messages()).filteredOn(m -> m.recipients().contains(email)).hasSize(1);
         }
+    }
+
+    @Test
+    void test_an_address_with_non_ascii_letters_gets_its_welcome_e_mail_unchanged_through_smtputf8() {
+        String email = unique("jörg");
+        administration.addUser("Jörg Müller", email, Role.USER, TestAccounts.ADMIN_EMAIL);
+
+        var mail = onlyMailTo(email);
+        assertThat(mail.recipients()).containsExactly(email);
+        assertThat(mail.header("To")).isEqualTo(email);
+        assertThat(mail.text()).contains("Hello Jörg Müller", "Your login is " + email);
+        assertThat(outboxRow(email)).containsEntry("status", "SENT");
+    }
+
+    @Test
+    void test_a_server_without_smtputf8_fails_the_welcome_to_such_an_address_at_once_and_says_why() {
+        try (var withoutSmtpUtf8 = ImplicitTlsSmtpServer.withLogin("greenmail", "Green-Pa55")) {
+            SettingsChange.valid().fromName("Acme Archive").server(withoutSmtpUtf8.port())
+                    .encryption(MailEncryption.TLS).login("greenmail", "Green-Pa55").saveWith(settings);
+            String international = unique("zoë");
+            String plain = unique("zoe");
+            administration.addUser("Zoë", international, Role.USER, TestAccounts.ADMIN_EMAIL);
+            administration.addUser("Zoe", plain, Role.USER, TestAccounts.ADMIN_EMAIL);
+
+            outbox.deliverAll();
+
+            assertThat(withoutSmtpUtf8.messages()).extracting(m -> m.header("To")).containsExactly(plain);
+            assertThat(outboxRow(plain)).containsEntry("status", "SENT");
+            var failed = outboxRow(international);
+            assertThat(failed).containsEntry("status", "FAILED");
+            assertThat(((Number) failed.get("attempts")).intValue()).as("no retries that cannot help").isEqualTo(1);
+            assertThat((String) failed.get("last_error")).startsWith("The mail server does not accept international "
+                    + "addresses (SMTPUTF8), so nothing was sent to " + international + ": ");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM maintenance_event WHERE level = 'ERROR' AND message "
+                    + "LIKE ?", Integer.class, "%" + international + "%does not accept international addresses%")).isOne();
+        }
+    }
+
+    private java.util.Map<String, Object> outboxRow(String recipient) {
+        return jdbc.queryForMap("SELECT status, attempts, last_error FROM outbox_message WHERE recipient = ?", recipient);
     }
 
     @Test
