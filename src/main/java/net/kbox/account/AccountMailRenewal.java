@@ -28,7 +28,7 @@ class AccountMailRenewal implements MailRenewal {
 
     @Override
     public Renewed renew(String kind, String recipient, String actor) {
-        var found = users.findByEmail(UserAccount.normalizeEmail(recipient));
+        var found = users.findByAddress(AccountAddresses.normalize(recipient));
         if (found.isEmpty()) {
             return Renewed.refused("there is no account for " + recipient + " any more");
         }

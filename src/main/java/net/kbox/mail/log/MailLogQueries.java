@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The list queries of the mail log in plain SQL, so that what the page runs is exactly what the index test
  * EXPLAINs (ADR 7's method): ordered by (created_at DESC, id DESC), bounded by LIMIT, no count. Each filter
- * has an index of V40 with that ordering; the page's ids come from the index alone, then only its rows are
+ * has an index of V10 with that ordering; the page's ids come from the index alone, then only its rows are
  * read. The recipient filter is a prefix match on the lower-cased address, on its own index: the one place
  * to change for a full text search.
  */

@@ -46,7 +46,7 @@ CREATE TABLE outbox_history (
     event_id    BIGINT        NULL,
     actor       VARCHAR(254)  NULL,
     CONSTRAINT pk_outbox_history PRIMARY KEY (id)
-);
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
 CREATE INDEX ix_outbox_history_message ON outbox_history (message_id, id);
 
@@ -59,7 +59,7 @@ CREATE TABLE outbox_instance (
     heartbeat_at DATETIME(6)  NOT NULL,
     last_sent_at DATETIME(6)  NULL,
     CONSTRAINT pk_outbox_instance PRIMARY KEY (instance_id)
-);
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
 -- Whether the queue is stalled now, and since when: one row, so that only one instance records the
 -- incident's ERROR event and its recovery's INFO event.
@@ -68,6 +68,6 @@ CREATE TABLE outbox_health (
     incident_since DATETIME(6)  NULL,
     reason         VARCHAR(500) NULL,
     CONSTRAINT pk_outbox_health PRIMARY KEY (id)
-);
+) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
 INSERT INTO outbox_health (id) VALUES (1);
