@@ -1,33 +1,36 @@
 package net.kbox.security;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The actuator's endpoints: health for anyone (load balancers, container checks); everything else
- * (the metrics at {@code /actuator/prometheus}) for an authenticated administrator only, by the browser's
- * session or HTTP Basic (a Prometheus server's {@code basic_auth}), or for anyone on
- * {@code KBOX_MANAGEMENT_PORT} when the operator gave them a port of their own. Never for anonymous visitors
- * of the application's port.
+ * The actuator's endpoints, as rules of the one filter chain (a second chain of its own cost the Vaadin
+ * views their signed-in user in the browserless tests): health for anyone (load balancers, container
+ * checks); the metrics at {@code /actuator/prometheus} for an authenticated administrator, by the browser's
+ * session or HTTP Basic (a Prometheus server's {@code basic_auth}, throttled like every login), or for anyone
+ * on {@code KBOX_MANAGEMENT_PORT} when the operator gave them a port of their own. Never for anonymous
+ * visitors of the application's port: they get 401, without a challenge that would make a browser ask.
  */
-@Configuration(proxyBeanMethods = false)
-class ActuatorSecurity {
+final class ActuatorSecurity {
 
-    @Bean
-    @Order(1)
-    SecurityFilterChain actuatorFilterChain(HttpSecurity http, ManagementProperties management) throws Exception {
-        http.securityMatcher("/actuator/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(onManagementPort(management)).permitAll()
-                        .anyRequest().hasRole(Role.ADMIN_NAME))
-                .httpBasic(Customizer.withDefaults());
-        return http.build();
+    private static final RequestMatcher ACTUATOR = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
+
+    private ActuatorSecurity() {
+    }
+
+    /** Call before Vaadin's configurer, whose rules end with "any other request needs a login". */
+    static void apply(HttpSecurity http, ManagementProperties management) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers(onManagementPort(management)).permitAll()
+                .requestMatchers(ACTUATOR).hasRole(Role.ADMIN_NAME));
+        http.httpBasic(Customizer.withDefaults());
+        http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), ACTUATOR));
     }
 
     /** Requests that arrived on the management port, if there is one of its own. */
