@@ -59,7 +59,9 @@ class OutgoingQueueTile {
         waiting.setId("outgoing-queue-waiting");
         value.add(waiting);
         if (health.stalled()) {
-            var stalled = new Span(QueueStalledNotice.text(tile, health));
+            // the notice above every page gives the reason in full; the tile names the problem
+            var stalled = new Span(tile.getTranslation("mail.queue.stalled.title"));
+            stalled.getElement().setAttribute("title", QueueStalledNotice.text(tile, health));
             stalled.setId("outgoing-queue-stalled");
             stalled.addClassName("status-message");
             value.add(stalled);

@@ -105,7 +105,7 @@ class TestMailPanel extends HorizontalLayout {
         } else if (!validRecipient) {
             hint.setText(getTranslation("mail.test.hint.recipient"));
         } else {
-            hint.setText(getTranslation(logDriver ? "mail.test.hint.log" : "mail.test.hint.ready", recipient()));
+            hint.setText(getTranslation(logDriver ? "mail.test.hint.log" : "mail.test.hint.ready"));
         }
     }
 
