@@ -50,7 +50,7 @@ class MailLogFilters extends HorizontalLayout {
         recipient.setId("mail-recipient-filter");
         recipient.setLabel(getTranslation("mail-log.filter.recipient"));
         recipient.setPlaceholder(getTranslation("mail-log.filter.recipient.placeholder"));
-        recipient.setHelperText(getTranslation("mail-log.filter.recipient.hint"));
+        recipient.setTooltipText(getTranslation("mail-log.filter.recipient.hint"));
         recipient.setPrefixComponent(VaadinIcon.SEARCH.create());
         recipient.setClearButtonVisible(true);
         recipient.setMaxLength(254);
@@ -70,8 +70,9 @@ class MailLogFilters extends HorizontalLayout {
         to.addValueChangeListener(e -> from.setMax(e.getValue()));
 
         refresh.setId("refresh-mail-log");
-        refresh.setText(getTranslation("maintenance.action.refresh"));
         refresh.setIcon(VaadinIcon.REFRESH.create());
+        refresh.setAriaLabel(getTranslation("maintenance.action.refresh"));
+        refresh.setTooltipText(getTranslation("maintenance.action.refresh"));
         refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         refresh.addClickListener(e -> refreshAll.run());
 
