@@ -60,18 +60,17 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("users-grid");
         grid.addComponentColumn(UsersView::who).setHeader(getTranslation("users.column.user")).setFlexGrow(1)
-                .setWidth("14rem");
+                .setWidth("13rem");
         grid.addColumn(u -> getTranslation("users.role." + u.role().name().toLowerCase()))
                 .setHeader(getTranslation("users.column.role")).setWidth("8.5rem").setFlexGrow(0);
-        grid.addComponentColumn(this::status).setHeader(getTranslation("users.column.status")).setWidth("7.5rem")
-                .setFlexGrow(0);
+        // the account's status, and under it the last e-mail to the user, leading to their e-mails in the mail log
+        grid.addComponentColumn(this::status).setHeader(getTranslation("users.column.status")).setWidth("11rem")
+                .setFlexGrow(0).setKey("status");
         grid.addColumn(u -> u.lastLoginAt() == null ? getTranslation("users.never")
                 : LAST_LOGIN.format(u.lastLoginAt().atZone(ZoneOffset.UTC)))
                 .setHeader(getTranslation("users.column.last-login")).setWidth("10.5rem").setFlexGrow(0);
-        grid.addComponentColumn(this::lastMail).setHeader(getTranslation("users.column.last-mail"))
-                .setAutoWidth(true).setFlexGrow(0).setKey("last-mail");
         actionsColumn = grid.addComponentColumn(this::actions).setHeader(getTranslation("users.column.actions"))
-                .setAutoWidth(true).setFlexGrow(0).setKey("actions");
+                .setWidth("14rem").setFlexGrow(0).setKey("actions");
         grid.setAllRowsVisible(true);
 
         var header = new HorizontalLayout(new Span(getTranslation("users.intro")), add);
@@ -92,7 +91,17 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         return who;
     }
 
-    private Span status(UserSummary user) {
+    private com.vaadin.flow.component.html.Div status(UserSummary user) {
+        var cell = new com.vaadin.flow.component.html.Div(badge(user));
+        cell.addClassName("user-status");
+        LastMail last = lastMails.get(user.email().toLowerCase(Locale.ROOT));
+        if (last != null) {
+            cell.add(lastMail(user, last));
+        }
+        return cell;
+    }
+
+    private Span badge(UserSummary user) {
         String key = !user.enabled() ? "disabled" : user.activated() ? "active" : "invited";
         var badge = new Span(getTranslation("users.status." + key));
         badge.getElement().getThemeList().add("badge");
@@ -104,22 +113,24 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         return badge;
     }
 
-    /** "Sent 2026-12-03 10:42", leading to that user's e-mails in the mail log. */
-    private com.vaadin.flow.component.Component lastMail(UserSummary user) {
-        LastMail last = lastMails.get(user.email().toLowerCase(Locale.ROOT));
-        if (last == null) {
-            return new Span(getTranslation("users.last-mail.none"));
-        }
+    /** "Last e-mail: Sent 10:42" (today, UTC) or "… Sent 2026-12-01", leading to that user's e-mails in the mail log. */
+    private Anchor lastMail(UserSummary user, LastMail last) {
+        var at = last.at().atZone(ZoneOffset.UTC);
+        boolean today = at.toLocalDate().equals(java.time.LocalDate.now(ZoneOffset.UTC));
         var link = new Anchor(MailLogLink.toRecipient(user.email()), getTranslation("users.last-mail",
-                getTranslation(last.status().labelKey()), LAST_LOGIN.format(last.at().atZone(ZoneOffset.UTC))));
+                getTranslation(last.status().labelKey()), today ? at.toLocalTime().withSecond(0).withNano(0).toString()
+                        : at.toLocalDate().toString()));
         link.getElement().setAttribute("router-link", true);
+        link.getElement().setAttribute("title", LAST_LOGIN.format(at) + " (UTC)");
         link.setId("last-mail-" + user.id());
+        link.addClassName("user-last-mail");
         return link;
     }
 
     private HorizontalLayout actions(UserSummary user) {
         var actions = new HorizontalLayout();
         actions.setSpacing(false);
+        actions.setWrap(true);
         if (!user.activated() && user.enabled()) {
             actions.add(action("users.action.resend", "resend-" + user.id(), () -> {
                 WelcomeResult result = administration.resendWelcome(user.id(), actor);

@@ -201,10 +201,10 @@ class MailLogViewIT extends SpringBrowserlessTest {
         @SuppressWarnings("unchecked")
         var users = test((Grid<Object>) $(Grid.class).id("users-grid"));
         var link = IntStream.range(0, users.size())
-                .mapToObj(row -> users.getCellComponent(row, users.getColumnPosition("last-mail")))
-                .filter(cell -> cell.getId().orElse("").equals("last-mail-" + userId))
+                .mapToObj(row -> users.getCellComponent(row, users.getColumnPosition("status")))
+                .flatMap(cell -> cell.getChildren()).filter(c -> c.getId().orElse("").equals("last-mail-" + userId))
                 .map(Anchor.class::cast).findFirst().orElseThrow();
-        assertThat(link.getText()).startsWith("Sent ");
+        assertThat(link.getText()).startsWith("Last e-mail: Sent ");
         assertThat(link.getHref()).isEqualTo("administration/maintenance/mail-log?recipient=frida%40"
                 + domain.substring(1));
 
