@@ -13,6 +13,7 @@ import net.kbox.base.Translations;
 import net.kbox.mail.MailField;
 import net.kbox.mail.diagnosis.MailError.Kind;
 import net.kbox.mail.diagnosis.SendReport;
+import net.kbox.mail.diagnosis.ServerReply;
 import net.kbox.mail.diagnosis.SmtpRefusal;
 import net.kbox.mail.diagnosis.SmtpUtf8Missing;
 import net.kbox.mail.settings.EffectiveMailSettings;
@@ -86,13 +87,23 @@ public class SmtpTransport {
      * by the timeouts; never throws for mail failures: the report carries them.
      */
     public SendReport sendTest(EffectiveMailSettings settings, MailMessage message) {
+        return deliverTest(settings, message).report();
+    }
+
+    /** As {@link #sendTest}, with the server's last reply to the message (its acceptance or its refusal). */
+    public TestDelivery deliverTest(EffectiveMailSettings settings, MailMessage message) {
         var attempt = new SmtpAttempt(settings, timeout, trusted, true);
+        String reply;
         try (SmtpConnection connection = connect(attempt, WireAddress.of(message.to()).needsSmtpUtf8())) {
-            connection.deliver(message);
+            reply = connection.deliver(message);
         } catch (MessagingException | IOException | RuntimeException e) {
-            return attempt.report(e);
+            return new TestDelivery(attempt.report(e), ServerReply.in(e));
         }
-        return attempt.report(null);
+        return new TestDelivery(attempt.report(null), reply);
+    }
+
+    /** A test e-mail's report, and the server's last reply to it. */
+    public record TestDelivery(SendReport report, @Nullable String reply) {
     }
 
     /**
