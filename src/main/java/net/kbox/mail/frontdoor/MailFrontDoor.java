@@ -9,6 +9,8 @@ import net.kbox.mail.OutgoingMail;
 import net.kbox.mail.TestMailResult;
 import net.kbox.mail.outbox.Outbox;
 import net.kbox.mail.settings.MailSettingsService;
+import net.kbox.security.Administrators;
+import net.kbox.security.NotAnAdministratorException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
@@ -22,10 +24,12 @@ class MailFrontDoor implements MailService, DisposableBean {
     private final Outbox outbox;
     private final MailSettingsService settings;
     private final TestMail testMail;
+    private final Administrators administrators;
     /** Test e-mails wait on the network (bounded by the timeouts): never on a request thread. */
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
-    MailFrontDoor(Outbox outbox, MailSettingsService settings, TestMail testMail) {
+    MailFrontDoor(Outbox outbox, MailSettingsService settings, TestMail testMail, Administrators administrators) {
+        this.administrators = administrators;
         this.outbox = outbox;
         this.settings = settings;
         this.testMail = testMail;
@@ -49,6 +53,11 @@ class MailFrontDoor implements MailService, DisposableBean {
 
     @Override
     public CompletableFuture<TestMailResult> sendTest(String actor) {
+        try {
+            administrators.check(actor);
+        } catch (NotAnAdministratorException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return CompletableFuture.supplyAsync(() -> testMail.send(actor), background);
     }
 
