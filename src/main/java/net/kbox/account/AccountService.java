@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 import net.kbox.security.AccountStamps;
+import net.kbox.security.Role;
 import net.kbox.security.SignedInUser;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -47,6 +48,14 @@ public class AccountService implements AccountStamps {
     public Optional<String> current(String username) {
         return repository.findByAddress(AccountAddresses.normalize(username)).filter(UserAccount::isEnabled)
                 .filter(a -> a.getPasswordHash() != null).map(AccountService::stamp);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Role> currentRole(String username) {
+        return AccountAddresses.problem(username).isPresent() ? Optional.empty()
+                : repository.findByAddress(AccountAddresses.normalize(username)).filter(UserAccount::isEnabled)
+                        .map(UserAccount::getRole);
     }
 
     /** Changes with the password, the role and the being enabled of an account; reveals none of them. */

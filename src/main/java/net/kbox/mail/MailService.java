@@ -27,6 +27,8 @@ public interface MailService {
     /**
      * Sends a test e-mail to {@code recipient} in the background, with the settings in effect now; the
      * future completes within the mail timeouts and never fails for mail problems (the result says them).
+     * It fails with {@link net.kbox.security.NotAnAdministratorException} at once, sending nothing, when
+     * {@code actor} is no longer an enabled administrator.
      */
     CompletableFuture<TestMailResult> sendTest(String actor, String recipient);
 

@@ -11,4 +11,7 @@ public interface AccountStamps {
 
     /** The account's stamp now; empty when it can no longer log in (disabled, gone, no password). */
     Optional<String> current(String username);
+
+    /** The account's role now; empty when it cannot act (disabled, gone). For {@link Administrators}. */
+    Optional<Role> currentRole(String username);
 }

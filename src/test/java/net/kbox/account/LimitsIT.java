@@ -83,7 +83,12 @@ class LimitsIT {
                 paused -> assertThat(paused.remaining()).isBetween(Duration.ofSeconds(50), Duration.ofMinutes(1)));
 
         assertThat(login(email, PASSWORD, "203.0.113.2").isAuthenticated()).as("another client").isTrue();
-        assertThat(events("Logins as " + email + " from 203.0.113.1 are paused")).isOne();
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> login(email, "wrong guess", "203.0.113.1")).isInstanceOf(LoginPausedException.class);
+        }
+        assertThat(events("Logins as " + email + " from 203.0.113.1 are paused")).as("once per burst").isOne();
+        assertThat(jdbc.queryForObject("SELECT level FROM maintenance_event WHERE message LIKE ?", String.class,
+                "Logins as " + email + " from 203.0.113.1 are paused%")).isEqualTo("WARNING");
     }
 
     @Test
@@ -227,5 +232,25 @@ class LimitsIT {
         }
         assertThat(handled).isBetween((long) ResetRequests.QUEUE, (long) ResetRequests.WORKERS + ResetRequests.QUEUE);
         assertThat(total - handled).as("dropped without work").isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void test_the_eleventh_reset_request_from_one_client_within_an_hour_does_no_work_and_one_event_tells() throws Exception {
+        String client = "2001:db8::" + Long.toHexString(System.nanoTime() & 0xffff);
+        var emails = new ArrayList<String>();
+        for (int i = 0; i <= ResetRequests.PER_CLIENT_PER_HOUR + 1; i++) {
+            emails.add(activeUser("Client limit " + i));
+        }
+        for (String email : emails) {
+            assertThat(requests.requestReset(email, client).get(30, TimeUnit.SECONDS)).as("handled").isTrue();
+        }
+        for (int i = 0; i < emails.size(); i++) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE recipient = ? AND kind = 'PASSWORD_RESET'",
+                    Integer.class, emails.get(i))).as("reset e-mails for request %d", i + 1)
+                    .isEqualTo(i < ResetRequests.PER_CLIENT_PER_HOUR ? 1 : 0);
+        }
+        assertThat(events("Password reset requests from " + client + " were limited")).as("one event for the burst").isOne();
+        assertThat(jdbc.queryForObject("SELECT level FROM maintenance_event WHERE message LIKE ?", String.class,
+                "Password reset requests from " + client + "%")).isEqualTo("WARNING");
     }
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -31,6 +33,15 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 class DatabaseOutageIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    /** kbox.db.timeout of the it profile: not the default, so that a binding that fell back to it shows. */
+    private static final Duration APPLICATION_TIMEOUT = Duration.ofSeconds(45);
+
+    @Autowired
+    DataSource applicationDataSource;
+
+    @Autowired
+    DatabaseProperties databaseProperties;
 
     private ThrowawayMariaDb database;
     private HikariDataSource dataSource;
@@ -51,6 +62,24 @@ class DatabaseOutageIT {
     void stopMariaDb() {
         dataSource.close();
         database.close();
+    }
+
+    /**
+     * The tests below run on a pool of their own; this one checks that the application's pool (the bean the
+     * outbox, the jobs and the pages use) gets the same timeouts, from kbox.db.timeout (KBOX_DB_TIMEOUT).
+     */
+    @Test
+    void test_the_applications_own_connections_wait_for_mariadb_no_longer_than_KBOX_DB_TIMEOUT() throws Exception {
+        assertThat(databaseProperties.timeout()).isEqualTo(APPLICATION_TIMEOUT);
+        HikariDataSource pool = applicationDataSource.unwrap(HikariDataSource.class);
+        assertThat(pool.getJdbcUrl()).startsWith("jdbc:mariadb:");
+        String millis = String.valueOf(APPLICATION_TIMEOUT.toMillis());
+        assertThat(pool.getDataSourceProperties()).containsEntry("connectTimeout", millis)
+                .containsEntry("socketTimeout", millis);
+        try (var connection = applicationDataSource.getConnection()) {
+            assertThat(connection.getNetworkTimeout()).as("the socket timeout of a connection of the pool")
+                    .isEqualTo((int) APPLICATION_TIMEOUT.toMillis());
+        }
     }
 
     @Test

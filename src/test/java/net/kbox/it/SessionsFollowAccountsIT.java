@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -76,15 +78,26 @@ class SessionsFollowAccountsIT {
     }
 
     @Test
-    void test_an_administrator_disabled_by_another_is_sent_to_the_login_page_at_once() {
+    void test_an_administrator_disabled_by_another_is_sent_to_the_login_page_at_once_and_their_click_changes_nothing() {
         String adminB = user("admin-b", Role.ADMIN);
+        String victim = user("victim-of-b", Role.USER);
         LoginPage.open(a).loginAs(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
         LoginPage.open(b).loginAs(adminB, PASSWORD);
         UsersPage.open(b);
 
         UsersPage.open(a).toggleEnabled(idOf(adminB));
 
+        // B clicks "Disable" on another user at once: either the click reaches the server (which ends the session
+        // instead of acting) or B's tab has left for the login page already; either way nothing changes
+        for (var disable : b.driver().findElements(By.id("toggle-" + idOf(victim)))) {
+            try {
+                disable.click();
+            } catch (WebDriverException leftThePageAlready) {
+                // sent to the login page before the click
+            }
+        }
         b.waitUntil(d -> b.currentPath().startsWith("/login"));
+        assertThat(enabled(victim)).as("B's click changed nothing").isTrue();
         var login = new LoginPage(b);
         assertThat(login.saysSignedOut()).isTrue();
         b.screenshot("signed-out-after-being-disabled");

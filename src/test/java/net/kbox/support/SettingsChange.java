@@ -77,8 +77,13 @@ public final class SettingsChange {
                 removeSavedPassword);
     }
 
-    /** Saves the change as administrator "test", over whatever is saved now. */
+    /** Saves the change as the bootstrap administrator of the tests, over whatever is saved now. */
     public void saveWith(MailSettingsService settings) {
-        settings.save(build(), settings.snapshot().version(), "test");
+        saveWith(settings, net.kbox.TestAccounts.ADMIN_EMAIL);
+    }
+
+    /** Saves the change as {@code administrator} (an enabled administrator: services check it). */
+    public void saveWith(MailSettingsService settings, String administrator) {
+        settings.save(build(), settings.snapshot().version(), administrator);
     }
 }

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import net.kbox.base.ui.Notifications;
+import net.kbox.base.ui.UncutInput;
 import net.kbox.security.Role;
 import org.jspecify.annotations.Nullable;
 
@@ -29,16 +30,14 @@ class AddUserDialog extends Dialog {
     AddUserDialog(AddUser addUser, boolean mailConfigured) {
         setId("add-user-dialog");
         setHeaderTitle(getTranslation("users.add.title"));
-        // No maxlength: a browser would cut a pasted value silently into another one. Too long values get a
-        // message from the server's rules, which alone decide (manual validation: no field turns red without words).
+        // Too long values get a message from the server's rules, which alone decide (UncutInput: never cut).
         name.setId("new-user-name");
         name.setLabel(getTranslation("users.column.name"));
         name.setRequiredIndicatorVisible(true);
-        name.setManualValidation(true);
         email.setId("new-user-email");
         email.setLabel(getTranslation("users.column.email"));
         email.setRequiredIndicatorVisible(true);
-        email.setManualValidation(true);
+        UncutInput.apply(name, email);
         role.setId("new-user-role");
         role.setLabel(getTranslation("users.column.role"));
         role.setItems(Role.USER, Role.ADMIN);

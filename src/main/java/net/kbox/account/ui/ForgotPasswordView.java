@@ -17,6 +17,7 @@ import net.kbox.account.AccountAddresses;
 import net.kbox.account.ResetRequests;
 import net.kbox.account.ui.LoginView;
 import net.kbox.base.ui.PublicPage;
+import net.kbox.base.ui.UncutInput;
 import org.jspecify.annotations.Nullable;
 
 /** "Forgot password?": the same answer, at once, whether or not the address has an account. */
@@ -37,7 +38,7 @@ public class ForgotPasswordView extends PublicPage implements HasDynamicTitle {
         email.setLabel(getTranslation("forgot.email"));
         email.setWidthFull();
         email.setRequiredIndicatorVisible(true);
-        email.setManualValidation(true);
+        UncutInput.apply(email);
         send.setText(getTranslation("forgot.send"));
         send.setId("reset-send");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

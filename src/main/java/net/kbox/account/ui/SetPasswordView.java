@@ -24,6 +24,7 @@ import net.kbox.account.PasswordResets.SetPasswordOutcome;
 import net.kbox.account.PasswordResets;
 import net.kbox.account.ui.LoginView;
 import net.kbox.base.ui.PublicPage;
+import net.kbox.base.ui.UncutInput;
 
 /** Where the links of the welcome and reset e-mails lead: choose a password, with the rules shown up front. */
 @Route(value = "set-password", autoLayout = false)
@@ -95,15 +96,14 @@ public class SetPasswordView extends PublicPage implements BeforeEnterObserver, 
     private Div form() {
         password.setId("new-password");
         password.setLabel(getTranslation("set-password.password"));
-        // No maxlength: the browser would cut a pasted password silently; too long ones get the rule's message.
-        password.setManualValidation(true);
+        // too long passwords get the rule's message, never cut (UncutInput)
+        UncutInput.apply(password, repeat);
         password.setValueChangeMode(ValueChangeMode.EAGER);
         password.setWidthFull();
         password.addValueChangeListener(e -> check());
         repeat.setId("repeat-password");
         repeat.setLabel(getTranslation("set-password.repeat"));
         repeat.setValueChangeMode(ValueChangeMode.EAGER);
-        repeat.setManualValidation(true);
         repeat.setWidthFull();
         repeat.addValueChangeListener(e -> check());
         save.setText(getTranslation("set-password.save"));

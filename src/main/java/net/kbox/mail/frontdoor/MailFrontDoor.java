@@ -13,6 +13,8 @@ import net.kbox.mail.TestMailResult;
 import net.kbox.mail.log.MailLog;
 import net.kbox.mail.outbox.Outbox;
 import net.kbox.mail.settings.MailSettingsService;
+import net.kbox.security.Administrators;
+import net.kbox.security.NotAnAdministratorException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
@@ -30,10 +32,13 @@ class MailFrontDoor implements MailService, DisposableBean {
     private final MailSettingsService settings;
     private final TestMail testMail;
     private final MailLog log;
+    private final Administrators administrators;
     /** Test e-mails wait on the network (bounded by the timeouts): never on a request thread. */
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
-    MailFrontDoor(Outbox outbox, MailSettingsService settings, TestMail testMail, MailLog log) {
+    MailFrontDoor(Outbox outbox, MailSettingsService settings, TestMail testMail, MailLog log,
+            Administrators administrators) {
+        this.administrators = administrators;
         this.outbox = outbox;
         this.settings = settings;
         this.testMail = testMail;
@@ -58,6 +63,11 @@ class MailFrontDoor implements MailService, DisposableBean {
 
     @Override
     public CompletableFuture<TestMailResult> sendTest(String actor, String recipient) {
+        try {
+            administrators.check(actor);
+        } catch (NotAnAdministratorException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return CompletableFuture.supplyAsync(() -> testMail.send(actor, recipient), background);
     }
 

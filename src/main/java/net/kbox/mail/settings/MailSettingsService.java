@@ -9,6 +9,8 @@ import net.kbox.mail.MailField;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventLevel;
 import net.kbox.maintenance.MaintenanceService;
+import net.kbox.security.Administrators;
+import net.kbox.security.NotAnAdministratorException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +28,11 @@ public class MailSettingsService {
     private final MaintenanceService maintenance;
     private final Translations translations;
     private final Clock clock;
+    private final Administrators administrators;
 
     MailSettingsService(MailSettingsRepository repository, SettingsPrecedence precedence,
-            MaintenanceService maintenance, Translations translations, Clock clock) {
+            MaintenanceService maintenance, Translations translations, Clock clock, Administrators administrators) {
+        this.administrators = administrators;
         this.repository = repository;
         this.precedence = precedence;
         this.overrides = new SavedOverrides(precedence);
@@ -63,9 +67,11 @@ public class MailSettingsService {
      * @throws MailSettingsConflictException when someone saved since {@code expectedVersion} was read
      * @throws MailSettingsLockedException when a server setting is changed under the log driver
      * @throws IllegalArgumentException when a value breaks a rule (the form prevents this)
+     * @throws NotAnAdministratorException when {@code actor} is no longer an enabled administrator
      */
     @Transactional
     public List<MailField> save(MailSettingsChange change, long expectedVersion, String actor) {
+        administrators.check(actor);
         validate(change);
         MailSettings saved = load();
         if (saved.getVersion() != expectedVersion) {

@@ -78,7 +78,7 @@ class MailSettingsBinder extends Binder<MailSettingsChange> {
         if (missing && !form.locked()) {
             return Optional.of(Problem.REQUIRED);
         }
-        return MailSettingsRules.hasLineBreak(value) ? Optional.of(Problem.LINE_BREAK) : Optional.empty();
+        return MailSettingsRules.checkPassword(value);
     }
 
     private <T> Validator<T> rule(MailField field, Function<T, Optional<Problem>> check) {

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import net.kbox.base.ui.UncutInput;
 import net.kbox.mail.MailField;
 import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.settings.MailSettingsRules;
@@ -96,21 +97,18 @@ class MailSettingsFields extends VerticalLayout {
     private void configureInputs() {
         Stream.<HasValue<?, ?>>of(fromAddress, fromName, host, port).forEach(input -> input.setRequiredIndicatorVisible(true));
         fromAddress.setPlaceholder("no-reply@your-organization.com");
-        fromAddress.setMaxLength(MailSettingsRules.FROM_ADDRESS_MAX_LENGTH);
         fromName.setPlaceholder(getTranslation("mail.placeholder.from-name"));
-        fromName.setMaxLength(MailSettingsRules.FROM_NAME_MAX_LENGTH);
         host.setPlaceholder("smtp.your-organization.com");
-        host.setMaxLength(MailSettingsRules.HOST_MAX_LENGTH);
         port.setPlaceholder("587");
         port.setStepButtonsVisible(false);
         port.setI18n(new IntegerField.IntegerFieldI18n().setBadInputErrorMessage(
                 MailSettingsBinder.message(this, MailField.PORT, MailSettingsRules.Problem.INVALID_PORT)));
         encryption.setItems(MailEncryption.STARTTLS, MailEncryption.TLS);
         encryption.setItemLabelGenerator(e -> getTranslation("mail.encryption." + e.configValue()));
-        username.setMaxLength(MailSettingsRules.USERNAME_MAX_LENGTH);
         username.setAutocomplete(Autocomplete.OFF);
-        password.setMaxLength(MailSettingsRules.PASSWORD_MAX_LENGTH);
         password.setAutocomplete(Autocomplete.NEW_PASSWORD);
+        // the limits of MailSettingsRules are told next to the field, never applied by cutting (issue 19.5)
+        UncutInput.apply(fromAddress, fromName, host, username, password);
     }
 
     private Component senderCard() {

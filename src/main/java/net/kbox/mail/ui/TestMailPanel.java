@@ -21,6 +21,7 @@ import net.kbox.mail.MailService;
 import net.kbox.mail.TestMailResult;
 import net.kbox.mail.settings.MailSettingsSnapshot;
 import net.kbox.maintenance.ui.MaintenanceEventsView;
+import net.kbox.security.NotAnAdministratorException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,6 +123,11 @@ class TestMailPanel extends HorizontalLayout {
     private void showResult(@Nullable TestMailResult result, @Nullable Throwable failure) {
         testUnderWay = null;
         update();
+        if (failure != null && failure.getCause() instanceof NotAnAdministratorException
+                || failure instanceof NotAnAdministratorException) {
+            Notifications.error(getTranslation(NotAnAdministratorException.MESSAGE_KEY));
+            return;
+        }
         if (result == null) {
             log.error("The test e-mail failed unexpectedly", failure);
             Notifications.error(getTranslation("mail.test.unexpected"));

@@ -38,7 +38,7 @@ class OutboxOnH2Test {
     @Test
     void test_two_batches_are_delivered_exactly_once_on_the_embedded_database() throws InterruptedException {
         try (var server = StartTlsSmtpServer.withLogin("h2-mailer", "H2-Secret-1")) {
-            SettingsChange.valid().fromName("K-Box").server(server.port()).login("h2-mailer", "H2-Secret-1").saveWith(settings);
+            SettingsChange.valid().fromName("K-Box").server(server.port()).login("h2-mailer", "H2-Secret-1").saveWith(settings, "h2-admin@kbox.test");
             int count = OutboxTable.BATCH_SIZE + 20;
             outboxes.queue(count, "h2");
 

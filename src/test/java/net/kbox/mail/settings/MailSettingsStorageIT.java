@@ -55,9 +55,9 @@ class MailSettingsStorageIT {
     @Test
     void test_a_save_with_nothing_changed_records_nothing() {
         var change = SettingsChange.valid().build();
-        settings.save(change, settings.snapshot().version(), "test");
+        settings.save(change, settings.snapshot().version(), net.kbox.TestAccounts.ADMIN_EMAIL);
         int before = jdbc.queryForObject("SELECT COUNT(*) FROM maintenance_event", Integer.class);
-        var changed = settings.save(change, settings.snapshot().version(), "test");
+        var changed = settings.save(change, settings.snapshot().version(), net.kbox.TestAccounts.ADMIN_EMAIL);
         assertThat(changed).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM maintenance_event", Integer.class)).isEqualTo(before);
     }

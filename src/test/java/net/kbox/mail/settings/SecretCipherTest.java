@@ -3,9 +3,21 @@ package net.kbox.mail.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.kbox.base.AppKey;
 import net.kbox.base.InvalidSettingException;
 import org.junit.jupiter.api.Test;
@@ -49,6 +61,97 @@ class SecretCipherTest {
         assertThat(new SecretCipher("", dataDir).decrypt(ciphertext)).contains("secret");
         try (var files = Files.list(dataDir)) {
             assertThat(files).as("no temporary file is left behind").containsExactly(keyFile);
+        }
+    }
+
+    /**
+     * Instances sharing a data directory may start at the same moment. Whichever creates the key file, all of
+     * them must end with that one key (none reads a file still being written, none overwrites another's key).
+     */
+    @Test
+    void test_instances_starting_at_once_without_an_app_key_all_use_the_one_key_that_was_created() throws Exception {
+        int instances = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(instances);
+        try {
+            for (int round = 0; round < 40; round++) {
+                Path shared = dataDir.resolve("round-" + round);
+                var barrier = new CyclicBarrier(instances);
+                List<Future<SecretCipher>> started = new ArrayList<>();
+                for (int i = 0; i < instances; i++) {
+                    started.add(pool.submit(() -> {
+                        barrier.await();
+                        return new SecretCipher(null, shared);
+                    }));
+                }
+                List<SecretCipher> ciphers = new ArrayList<>();
+                for (Future<SecretCipher> instance : started) {
+                    ciphers.add(instance.get());
+                }
+                String ciphertext = ciphers.getFirst().encrypt("secret");
+                for (SecretCipher other : ciphers) {
+                    assertThat(other.decrypt(ciphertext)).as("round %d: every instance uses the same key", round)
+                            .contains("secret");
+                }
+                assertThat(new SecretCipher(null, shared).decrypt(ciphertext)).as("the key kept in the file")
+                        .contains("secret");
+                try (var files = Files.list(shared)) {
+                    assertThat(files).as("no temporary file is left behind")
+                            .containsExactly(shared.resolve(SecretCipher.KEY_FILE));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Watches the directory while keys are created in it again and again: no file in it (the key file or
+     * anything written on the way) is ever readable by others, and the key file is never empty or half written.
+     */
+    @Test
+    void test_the_key_file_never_exists_readable_by_others_or_incomplete_while_it_is_created() throws Exception {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        var watched = new AtomicInteger();
+        var creating = new AtomicBoolean(true);
+        Path keyFile = dataDir.resolve(SecretCipher.KEY_FILE);
+        Thread watcher = Thread.ofPlatform().start(() -> {
+            while (creating.get()) {
+                try (var files = Files.list(dataDir)) {
+                    for (Path file : files.toList()) {
+                        observe(file, file.equals(keyFile), seen);
+                        watched.incrementAndGet();
+                    }
+                } catch (IOException | java.io.UncheckedIOException vanishedMeanwhile) {
+                    // listed while a file was renamed or deleted: look again
+                }
+            }
+        });
+        try {
+            for (int round = 0; round < 300; round++) {
+                new SecretCipher(null, dataDir);
+                Files.delete(keyFile);
+            }
+        } finally {
+            creating.set(false);
+            watcher.join();
+        }
+        assertThat(watched.get()).as("the watcher saw files being created").isGreaterThan(100);
+        assertThat(seen).as("what the watcher saw that it must never see").isEmpty();
+    }
+
+    private static void observe(Path file, boolean isKeyFile, Set<String> seen) {
+        try {
+            String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+            if (!mode.equals("rw-------")) {
+                seen.add(file.getFileName() + " with mode " + mode);
+            }
+            if (isKeyFile && !AppKey.isStrong(Files.readString(file))) {
+                seen.add("the key file empty or incomplete");
+            }
+        } catch (NoSuchFileException gone) {
+            // renamed or deleted between the listing and the look
+        } catch (IOException e) {
+            seen.add("cannot read " + file.getFileName() + ": " + e);
         }
     }
 

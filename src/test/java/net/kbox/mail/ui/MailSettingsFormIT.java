@@ -127,4 +127,51 @@ class MailSettingsFormIT extends SpringBrowserlessTest {
         assertThat(form.fields.clearPassword.isVisible()).isTrue();
         assertThat(form.fields.password.getPlaceholder()).isEqualTo("unchanged");
     }
+
+    /**
+     * Issue 19.5: a value over a field's limit (pasted, or sent by a crafted client) is never cut by the
+     * browser (no maxlength) and never shows a red field without words: it gets the limit next to the field
+     * and nothing is saved.
+     */
+    @Test
+    void test_a_value_over_a_fields_limit_is_kept_whole_gets_the_limit_in_words_and_is_not_saved() {
+        var tooLong = new EnumMap<MailField, String>(MailField.class);
+        tooLong.put(MailField.FROM_ADDRESS, "y".repeat(245) + "@kbox.test");
+        tooLong.put(MailField.FROM_NAME, "n".repeat(101));
+        tooLong.put(MailField.HOST, "h".repeat(254));
+        tooLong.put(MailField.USERNAME, "u".repeat(256));
+        tooLong.put(MailField.PASSWORD, "p".repeat(501));
+        var limits = java.util.Map.of(MailField.FROM_ADDRESS, 254, MailField.FROM_NAME, 100, MailField.HOST, 253,
+                MailField.USERNAME, 255, MailField.PASSWORD, 500);
+        for (var entry : tooLong.entrySet()) {
+            var form = open(settings(new FieldState(null, ValueSource.SAVED, false, null)));
+            var input = (com.vaadin.flow.component.textfield.TextFieldBase<?, String>) form.fields.input(entry.getKey());
+            assertThat(input.getElement().hasProperty("maxlength")).as("%s: the browser never cuts", entry.getKey())
+                    .isFalse();
+
+            if (input instanceof com.vaadin.flow.component.textfield.PasswordField passwordInput) {
+                test(passwordInput).setValue(entry.getValue());
+            } else {
+                test((com.vaadin.flow.component.textfield.TextField) input).setValue(entry.getValue());
+            }
+
+            assertThat(input.getValue()).as("%s: kept whole", entry.getKey()).isEqualTo(entry.getValue());
+            assertThat(input.isInvalid()).as("%s: refused", entry.getKey()).isTrue();
+            assertThat(input.getErrorMessage()).as(entry.getKey().name())
+                    .isEqualTo("Use at most " + limits.get(entry.getKey()) + " characters");
+            assertNoFieldRedWithoutWords(form);
+            assertThat(form.save.isEnabled()).isFalse();
+            form.save.click(); // as Enter would
+            assertThat(saved).as("%s: nothing saved", entry.getKey()).isEmpty();
+            UI.getCurrent().remove(form);
+        }
+    }
+
+    private static void assertNoFieldRedWithoutWords(MailSettingsForm form) {
+        for (MailField field : MailField.values()) {
+            var input = (com.vaadin.flow.component.HasValidation) form.fields.input(field);
+            assertThat(input.isInvalid() && (input.getErrorMessage() == null || input.getErrorMessage().isBlank()))
+                    .as("%s is red without words", field).isFalse();
+        }
+    }
 }

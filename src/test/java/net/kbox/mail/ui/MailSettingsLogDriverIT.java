@@ -100,10 +100,10 @@ class MailSettingsLogDriverIT extends SpringBrowserlessTest {
     @Test
     void test_a_crafted_request_cannot_change_a_server_setting() {
         long version = settings.snapshot().version();
-        assertThatThrownBy(() -> settings.save(SettingsChange.valid().server("smtp.attacker.test", 587).build(), version, "admin"))
+        assertThatThrownBy(() -> settings.save(SettingsChange.valid().server("smtp.attacker.test", 587).build(), version, TestAccounts.ADMIN_EMAIL))
                 .isInstanceOf(MailSettingsLockedException.class);
         assertThatThrownBy(() -> settings.save(SettingsChange.valid().server("localhost", 587).newPassword("new-password").build(), version,
-                "admin"))
+                TestAccounts.ADMIN_EMAIL))
                 .isInstanceOf(MailSettingsLockedException.class);
         assertThat(settings.effective().host()).isEqualTo("localhost");
         assertThat(jdbc.queryForObject("SELECT from_address FROM mail_settings", String.class)).isNull();
