@@ -7,8 +7,16 @@ public enum MailField {
     HOST("mail.field.host"),
     PORT("mail.field.port"),
     ENCRYPTION("mail.field.encryption"),
+    AUTHENTICATION("mail.field.authentication"),
     USERNAME("mail.field.username"),
-    PASSWORD("mail.field.password");
+    PASSWORD("mail.field.password"),
+    TENANT_ID("mail.field.tenant-id"),
+    CLIENT_ID("mail.field.client-id"),
+    CLIENT_SECRET("mail.field.client-secret"),
+    CLIENT_SECRET_EXPIRES("mail.field.client-secret-expires"),
+    TOKEN_URL("mail.field.token-url"),
+    SCOPE("mail.field.scope"),
+    SERVICE_ACCOUNT_KEY("mail.field.service-account-key");
 
     private final String labelKey;
 
@@ -23,5 +31,10 @@ public enum MailField {
     /** Server fields are locked while the log driver is in use. */
     public boolean isServerField() {
         return this != FROM_ADDRESS && this != FROM_NAME;
+    }
+
+    /** Secrets are stored encrypted and never leave the server: no value is ever shown or logged. */
+    public boolean isSecret() {
+        return this == PASSWORD || this == CLIENT_SECRET || this == SERVICE_ACCOUNT_KEY;
     }
 }

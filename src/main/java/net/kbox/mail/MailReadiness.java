@@ -1,6 +1,8 @@
 package net.kbox.mail;
 
+import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether e-mail can go out, and if not, which settings are missing: the one answer that the
@@ -8,14 +10,31 @@ import java.util.List;
  *
  * @param driver how e-mail leaves (the log driver needs no server)
  * @param missing the required settings without a value, in the order the Mail page shows them
+ * @param unreadable secrets saved here that cannot be decrypted (KBOX_APP_KEY changed): never sent, to be
+ *     entered again
+ * @param secretExpiresOn when the OAuth 2.0 client secret in use expires, if the administrator noted it
  */
-public record MailReadiness(MailDriver driver, List<MailField> missing) {
+public record MailReadiness(MailDriver driver, List<MailField> missing, List<MailField> unreadable,
+        @Nullable LocalDate secretExpiresOn) {
+
+    /** Days before the client secret expires from which administrators are warned. */
+    public static final int SECRET_EXPIRY_WARNING_DAYS = 30;
 
     public MailReadiness {
         missing = List.copyOf(missing);
+        unreadable = List.copyOf(unreadable);
+    }
+
+    public MailReadiness(MailDriver driver, List<MailField> missing) {
+        this(driver, missing, List.of(), null);
     }
 
     public boolean ready() {
-        return missing.isEmpty();
+        return missing.isEmpty() && unreadable.isEmpty();
+    }
+
+    /** Whether the client secret expires within {@value #SECRET_EXPIRY_WARNING_DAYS} days of {@code today}, or has. */
+    public boolean secretExpiresSoon(LocalDate today) {
+        return secretExpiresOn != null && !today.isBefore(secretExpiresOn.minusDays(SECRET_EXPIRY_WARNING_DAYS));
     }
 }

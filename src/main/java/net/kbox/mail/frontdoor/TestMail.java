@@ -5,12 +5,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import net.kbox.base.Translations;
 import net.kbox.mail.MailDriver;
-import net.kbox.mail.MailField;
 import net.kbox.mail.TestMailResult.Outcome;
 import net.kbox.mail.TestMailResult;
 import net.kbox.mail.settings.EffectiveMailSettings;
 import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.settings.MailSettingsService;
+import net.kbox.mail.settings.NotReady;
 import net.kbox.mail.transport.LogTransport;
 import net.kbox.mail.transport.MailMessage;
 import net.kbox.mail.transport.SmtpTransport;
@@ -49,9 +49,8 @@ class TestMail {
         var effective = settings.effective();
         var readiness = effective.readiness();
         if (!readiness.ready()) {
-            return new TestMailResult(Outcome.NOT_CONFIGURED, "Save these settings first: "
-                    + translations.englishList(readiness.missing().stream().map(MailField::labelKey).toList()),
-                    null, null);
+            return new TestMailResult(Outcome.NOT_CONFIGURED,
+                    NotReady.sentence(readiness, translations, "Save these settings first:"), null, null);
         }
         String to = effective.fromAddress();
         var message = MailMessage.of(to, SUBJECT, text(effective, actor));

@@ -10,13 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import net.kbox.base.Translations;
-import net.kbox.mail.MailField;
 import net.kbox.mail.diagnosis.MailError.Kind;
 import net.kbox.mail.diagnosis.SendReport;
 import net.kbox.mail.diagnosis.SmtpRefusal;
 import net.kbox.mail.settings.EffectiveMailSettings;
 import net.kbox.mail.settings.MailDeploymentProperties;
 import net.kbox.mail.settings.MailEncryption;
+import net.kbox.mail.settings.NotReady;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -164,8 +164,8 @@ public class SmtpTransport {
             throws SmtpRefusal {
         var readiness = settings.readiness();
         if (!readiness.ready()) {
-            throw new SmtpRefusal(Kind.INVALID_SETTINGS, "The mail settings are incomplete: enter "
-                    + translations.englishList(readiness.missing().stream().map(MailField::labelKey).toList()));
+            throw new SmtpRefusal(Kind.INVALID_SETTINGS,
+                    NotReady.sentence(readiness, translations, "The mail settings are incomplete: enter"));
         }
         String name = String.valueOf(settings.fromName());
         if (name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0) {

@@ -16,6 +16,7 @@ import net.kbox.mail.settings.MailSettingsChange;
 import net.kbox.mail.settings.MailSettingsConflictException;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.mail.settings.MailSettingsSnapshot;
+import net.kbox.mail.settings.SecretReentryException;
 import net.kbox.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,8 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
             var changed = settings.save(change, version, actor());
             show(settings.snapshot());
             Notifications.success(getTranslation(changed.isEmpty() ? "mail.saved.nothing" : "mail.saved.success"));
+        } catch (SecretReentryException e) {
+            Notifications.error(getTranslation("mail.saved.reenter", getTranslation(e.secret().labelKey())));
         } catch (MailSettingsConflictException e) {
             show(settings.snapshot());
             Notifications.error(getTranslation("mail.saved.conflict"));
