@@ -20,12 +20,36 @@ final class SmtpAttempt {
     final Diagnosis diagnosis;
     private final Duration timeout;
     private final TrustedCertificates trusted;
+    private final boolean probed;
+    /** Why this is the second try ("" for the first): the server refused the access token kept from earlier. */
+    private final String retryReason;
 
     SmtpAttempt(EffectiveMailSettings settings, Duration timeout, TrustedCertificates trusted, boolean probed) {
+        this(settings, timeout, trusted, probed, "");
+    }
+
+    private SmtpAttempt(EffectiveMailSettings settings, Duration timeout, TrustedCertificates trusted, boolean probed,
+            String retryReason) {
         this.settings = settings;
         this.timeout = timeout;
         this.trusted = trusted;
+        this.probed = probed;
+        this.retryReason = retryReason;
         this.diagnosis = new Diagnosis(settings, timeout, probed);
+    }
+
+    /** The one further try after the server refused the kept token with {@code reply}: a new token, a new diagnosis. */
+    SmtpAttempt again(String reply) {
+        return new SmtpAttempt(settings, timeout, trusted, probed,
+                "the token kept from earlier was refused (" + reply + "), so a new one was asked for: ");
+    }
+
+    boolean isRetry() {
+        return !retryReason.isEmpty();
+    }
+
+    String retryReason() {
+        return retryReason;
     }
 
     SSLContext sslContext() {

@@ -1,5 +1,6 @@
 package net.kbox.mail.transport;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -7,6 +8,7 @@ import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import net.kbox.base.Translations;
@@ -17,6 +19,7 @@ import net.kbox.mail.settings.EffectiveMailSettings;
 import net.kbox.mail.settings.MailDeploymentProperties;
 import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.settings.NotReady;
+import net.kbox.mail.token.AccessTokens;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,17 +48,22 @@ public class SmtpTransport {
     private final TrustedCertificates trusted;
     private final Reachability reachability;
     private final Translations translations;
+    private final AccessTokens tokens;
 
     @Autowired
-    SmtpTransport(MailDeploymentProperties deployment, Translations translations) {
-        this(deployment.timeout(), deployment.caCertificates(), translations);
+    SmtpTransport(MailDeploymentProperties deployment, Translations translations, Clock clock) {
+        this(deployment.timeout(), deployment.caCertificates(), translations, clock);
     }
 
     SmtpTransport(Duration timeout, @Nullable Path caCertificates) {
-        this(timeout, caCertificates, new Translations());
+        this(timeout, caCertificates, Clock.systemUTC());
     }
 
-    private SmtpTransport(Duration timeout, @Nullable Path caCertificates, Translations translations) {
+    SmtpTransport(Duration timeout, @Nullable Path caCertificates, Clock clock) {
+        this(timeout, caCertificates, new Translations(), clock);
+    }
+
+    private SmtpTransport(Duration timeout, @Nullable Path caCertificates, Translations translations, Clock clock) {
         if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalStateException(TIMEOUT_VARIABLE + " must be a positive duration such as 10s, not " + timeout);
         }
@@ -63,6 +71,8 @@ public class SmtpTransport {
         this.trusted = TrustedCertificates.load(caCertificates);
         this.reachability = new Reachability(timeout);
         this.translations = translations;
+        // the token endpoint is trusted as the SMTP server is: the JVM's authorities and KBOX_MAIL_CA_CERTIFICATES
+        this.tokens = new AccessTokens(trusted.context(), timeout, clock);
     }
 
     /** How long any single network wait may take ({@code KBOX_MAIL_TIMEOUT}). */
@@ -76,12 +86,16 @@ public class SmtpTransport {
      */
     public SendReport sendTest(EffectiveMailSettings settings, MailMessage message) {
         var attempt = new SmtpAttempt(settings, timeout, trusted, true);
-        try (SmtpConnection connection = connect(attempt)) {
-            connection.deliver(message);
-        } catch (MessagingException | IOException | RuntimeException e) {
-            return attempt.report(e);
+        while (true) {
+            try (SmtpConnection connection = connect(attempt)) {
+                connection.deliver(message);
+                return attempt.report(null);
+            } catch (KeptTokenRefused refused) {
+                attempt = attempt.again(refused.reply());
+            } catch (MessagingException | IOException | RuntimeException e) {
+                return attempt.report(e);
+            }
         }
-        return attempt.report(null);
     }
 
     /**
@@ -92,16 +106,26 @@ public class SmtpTransport {
      */
     public SmtpConnection open(EffectiveMailSettings settings) throws MailDeliveryException {
         var attempt = new SmtpAttempt(settings, timeout, trusted, false);
-        try {
-            return connect(attempt);
-        } catch (MessagingException | IOException | RuntimeException e) {
-            throw attempt.exception(e);
+        while (true) {
+            try {
+                return connect(attempt);
+            } catch (KeptTokenRefused refused) {
+                attempt = attempt.again(refused.reply());
+            } catch (MessagingException | IOException | RuntimeException e) {
+                throw attempt.exception(e);
+            }
         }
     }
 
+    /**
+     * Connects and logs in: with a password, or with XOAUTH2 and an access token (and no other mechanism).
+     * A kept token the server refuses is dropped, and the caller tries once more with a new one.
+     */
     private SmtpConnection connect(SmtpAttempt attempt) throws MessagingException, IOException {
         EffectiveMailSettings settings = attempt.settings;
         InternetAddress from = sender(settings, translations);
+        AccessTokens.Token token = settings.oauth().method().isOAuth()
+                ? tokens.token(settings, attempt.diagnosis, attempt.retryReason()) : null;
         String host = String.valueOf(settings.host()).strip();
         reachability.check(attempt.diagnosis, host, settings.port());
         Session session = Session.getInstance(properties(attempt, host));
@@ -110,8 +134,17 @@ public class SmtpTransport {
         var transport = (SMTPTransport) session.getTransport("smtp");
         try {
             transport.connect(host, settings.port(), settings.hasCredentials() ? settings.username() : null,
-                    settings.hasCredentials() ? String.valueOf(settings.password()) : null);
+                    token != null ? token.value() : settings.hasCredentials() ? settings.password() : null);
             refuseUnsafe(attempt, transport, host);
+        } catch (AuthenticationFailedException e) {
+            closeQuietly(transport);
+            if (token != null) {
+                tokens.refused(token);
+                if (token.cached() && !attempt.isRetry()) {
+                    throw new KeptTokenRefused(e);
+                }
+            }
+            throw e;
         } catch (MessagingException | RuntimeException e) {
             closeQuietly(transport);
             throw e;
@@ -127,9 +160,11 @@ public class SmtpTransport {
         if (attempt.settings.hasCredentials() && !transport.supportsExtension("AUTH")
                 && !transport.supportsExtension("AUTH=LOGIN")) {
             // Angus would quietly send without logging in
-            throw new SmtpRefusal(Kind.AUTHENTICATION_NOT_OFFERED, "The server offers no login (no AUTH after "
-                    + "EHLO), so the username and password cannot be used: check the host and port, or clear "
-                    + "the username");
+            throw new SmtpRefusal(Kind.AUTHENTICATION_NOT_OFFERED, attempt.settings.oauth().method().isOAuth()
+                    ? "The server offers no login (no AUTH after EHLO), so the access token cannot be used: check "
+                            + "the host and port"
+                    : "The server offers no login (no AUTH after EHLO), so the username and password cannot be used: "
+                            + "check the host and port, or clear the username");
         }
     }
 
@@ -153,6 +188,10 @@ public class SmtpTransport {
                 new RecordingSslSocketFactory(attempt.sslContext(), attempt.diagnosis.tls()));
         properties.setProperty("mail.smtp.socketFactory.fallback", "false");
         properties.setProperty("mail.smtp.auth", String.valueOf(settings.hasCredentials()));
+        if (settings.oauth().method().isOAuth()) {
+            // the access token is the password of XOAUTH2; never PLAIN or LOGIN with it
+            properties.setProperty("mail.smtp.auth.mechanisms", "XOAUTH2");
+        }
         properties.setProperty("mail.smtp.from", String.valueOf(settings.fromAddress()));
         // the domain of generated Message-IDs
         properties.setProperty("mail.from", String.valueOf(settings.fromAddress()));
