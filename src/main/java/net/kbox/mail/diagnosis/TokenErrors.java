@@ -32,6 +32,10 @@ final class TokenErrors {
         if (unreachable != null) {
             return unreachable;
         }
+        if (token.status() == null && token.getCause() == null) {
+            return MailError.of(Kind.TOKEN_UNAVAILABLE, "The token URL " + token.endpoint() + " cannot be used: "
+                    + token.description());
+        }
         String code = token.errorCode() == null ? "" : token.errorCode();
         String description = token.description() == null ? "" : token.description();
         String said = "(" + (code.isEmpty() ? "HTTP " + token.status() : code) + aadsts(description) + ")";
@@ -92,12 +96,13 @@ final class TokenErrors {
             return unavailable("Cannot resolve " + host + ", the host of the token URL: check the token URL"
                     + (context.oauth().method() == MailAuthentication.MICROSOFT_365 ? " (the tenant ID)" : ""));
         }
-        if (find(token, ConnectException.class) != null) {
-            return unavailable("The token endpoint " + host + " refused the connection: check the token URL");
-        }
+        // before "refused": the JDK's connect timeout carries a ConnectException as its cause
         if (find(token, HttpTimeoutException.class) != null) {
             return unavailable("No answer within " + MailErrorTranslator.seconds(context.timeout()) + " from the token "
                     + "endpoint " + host + ": check the token URL, and any firewall or proxy in between");
+        }
+        if (find(token, ConnectException.class) != null) {
+            return unavailable("The token endpoint " + host + " refused the connection: check the token URL");
         }
         if (messageContaining(token, "subject alternative") != null || messageContaining(token, "No name matching") != null) {
             return unavailable("The certificate of the token endpoint is for another host than " + host
