@@ -29,7 +29,7 @@ public final class TestServiceAccount {
         this.tokenUri = tokenUri;
     }
 
-    static TestServiceAccount create(String name, String tokenUri) {
+    public static TestServiceAccount create(String name, String tokenUri) {
         try {
             var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
