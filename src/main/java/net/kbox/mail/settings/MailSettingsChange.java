@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the administrator submits on the Mail page. For each secret (password, client secret, service
  * account key) a new value of {@code null} keeps it as it is, and {@code removeSaved…} drops the one saved
- * here. The fields of the login methods not chosen are submitted as they were loaded.
+ * here. The fields of the login methods not chosen are submitted as they were loaded. (One constructor
+ * only: the form's Binder writes the record through it.)
  */
 public record MailSettingsChange(@Nullable String fromAddress, @Nullable String fromName, @Nullable String host,
         @Nullable Integer port, @Nullable MailEncryption encryption, @Nullable String username,
@@ -14,14 +15,6 @@ public record MailSettingsChange(@Nullable String fromAddress, @Nullable String 
         @Nullable String tenantId, @Nullable String clientId, @Nullable String newClientSecret,
         boolean removeSavedClientSecret, @Nullable LocalDate clientSecretExpires, @Nullable String tokenUrl,
         @Nullable String scope, @Nullable String newServiceAccountKey, boolean removeSavedServiceAccountKey) {
-
-    /** A password login, the OAuth 2.0 settings left as the deployment has them. */
-    public MailSettingsChange(@Nullable String fromAddress, @Nullable String fromName, @Nullable String host,
-            @Nullable Integer port, @Nullable MailEncryption encryption, @Nullable String username,
-            @Nullable String newPassword, boolean removeSavedPassword) {
-        this(fromAddress, fromName, host, port, encryption, username, newPassword, removeSavedPassword, null, null, null,
-                null, false, null, null, null, null, false);
-    }
 
     /** The secret typed for {@code method}, if any. */
     @Nullable String newSecretOf(MailAuthentication method) {

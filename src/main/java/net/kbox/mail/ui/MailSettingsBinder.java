@@ -110,8 +110,9 @@ class MailSettingsBinder extends Binder<MailSettingsChange> {
 
     private void secret(MailField field, com.vaadin.flow.component.HasValue<?, String> input, String property,
             Function<String, Optional<Problem>> rule) {
-        secretBindings.put(field, forField(input).withNullRepresentation("")
-                .withValidator(rule(field, (String value) -> secretProblem(field, value, rule))).bind(property));
+        secretBindings.put(field, forField(input)
+                .withValidator(rule(field, (@Nullable String value) -> secretProblem(field, value == null ? "" : value, rule)))
+                .withNullRepresentation("").bind(property));
     }
 
     /** Required where none applies without typing; to be typed again where the login goes elsewhere now. */
