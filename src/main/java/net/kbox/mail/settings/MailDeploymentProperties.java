@@ -198,7 +198,8 @@ public record MailDeploymentProperties(
     public String toString() {
         return "MailDeploymentProperties[driver=" + driver + ", host=" + host + ", port=" + port + ", encryption="
                 + encryption + ", username=" + username + ", password=" + (password == null ? "none" : "***")
-                + ", fromAddress=" + fromAddress + ", fromName=" + fromName + ", auth=" + auth + ", oauth=" + oauth + ", timeout=" + timeout + ", caCertificates="
+                + ", fromAddress=" + fromAddress + ", fromName=" + fromName + ", auth=" + auth + ", oauth=" + oauth
+                + ", timeout=" + timeout + ", caCertificates="
                 + caCertificates + ", outbox=" + outbox + "]";
     }
 }

@@ -113,6 +113,7 @@ class MailSettingsFields extends VerticalLayout {
                     ? getTranslation("mail.secret.unreadable", getTranslation(field.labelKey())) : null);
         });
         login.authentication.setReadOnly(locked);
+        login.serviceAccountKey.showKeyOf(saved.serviceAccount());
     }
 
     private void configureInputs() {

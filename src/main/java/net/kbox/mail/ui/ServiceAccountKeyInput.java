@@ -48,6 +48,13 @@ class ServiceAccountKeyInput extends CustomField<String> {
         add(text, upload, loaded);
     }
 
+    /** Names the service account of the key in effect (not a secret), until another key is given. */
+    void showKeyOf(@Nullable String serviceAccount) {
+        if (uploadedKey == null) {
+            loaded.setText(serviceAccount == null ? "" : getTranslation("mail.key.in-effect", serviceAccount));
+        }
+    }
+
     /** Shows the placeholder: "unchanged" when a key applies without typing one. */
     void setPlaceholder(String placeholder) {
         text.setPlaceholder(placeholder);
