@@ -40,6 +40,8 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1280,900", "--lang=en-US");
+        // the web socket frames the page receives and sends, for journeys that check what reaches the browser
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("performance", "ALL"));
         this.driver = new ChromeDriver(service, options);
     }
 
@@ -82,6 +84,24 @@ public final class Browser implements AutoCloseable {
 
     public <T> T waitUntil(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, TIMEOUT).until(condition);
+    }
+
+    /** The payloads of the web socket frames since the last call (the browser's performance log). */
+    public String webSocketFrames() {
+        var frames = new StringBuilder();
+        for (var entry : driver.manage().logs().get("performance")) {
+            String message = entry.getMessage();
+            if (message.contains("Network.webSocketFrame")) {
+                frames.append(message).append('\n');
+            }
+        }
+        return frames.toString();
+    }
+
+    /** Makes the window this size (e.g. 1920 x 1080 for a screenshot of a large screen). */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        waitForVaadin();
     }
 
     public Path screenshot(String name) {
