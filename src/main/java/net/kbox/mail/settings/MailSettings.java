@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 class MailSettings {
 
     static final long SINGLETON_ID = 1L;
-    /** Room for the longest password the form takes, encrypted (SecretCipher); V20 sizes the column so. */
+    /** Room for the longest password the form takes, encrypted (SecretCipher); V9 sizes the column so. */
     static final int PASSWORD_CIPHERTEXT_LENGTH = SecretCipher.HEX_CHARS_PER_BYTE
             * (SecretCipher.IV_AND_TAG_BYTES + SecretCipher.MAX_UTF8_BYTES_PER_CHAR * MailSettingsRules.PASSWORD_MAX_LENGTH);
     static final int CLIENT_SECRET_CIPHERTEXT_LENGTH = SecretCipher.HEX_CHARS_PER_BYTE
