@@ -37,6 +37,12 @@ public final class BenchmarkTable {
                 value < target ? "PASS" : "MISS"));
     }
 
+    /** A figure that should be at most {@code target}. */
+    public synchronized void atMost(String section, String what, double value, String unit, double target) {
+        rows.add(new Row(section, what, number(value) + unit, "≤ " + number(target) + unit,
+                value <= target ? "PASS" : "MISS"));
+    }
+
     public synchronized void note(String note) {
         notes.add(note);
     }
@@ -67,10 +73,15 @@ public final class BenchmarkTable {
 
     /** Prints the table and keeps a copy in {@code target/benchmark-results.md}. */
     public void print(String title) {
+        print(title, "benchmark-results.md");
+    }
+
+    /** Prints the table and keeps a copy in {@code target/<fileName>}. */
+    public void print(String title, String fileName) {
         String text = "\n## " + title + "\n\n" + render() + "\n";
         System.out.println(text);
         try {
-            Files.writeString(Path.of("target", "benchmark-results.md"), text);
+            Files.writeString(Path.of("target", fileName), text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

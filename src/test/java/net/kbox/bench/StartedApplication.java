@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The application in a JVM of its own, as an administrator starts it: {@code net.kbox.Application} on
- * the build's class path, the test MariaDB, a free port, mail settings from {@code KBOX_MAIL_*}. The
+ * the build's class path, the test MariaDB, a free port, mail settings from {@code KBOX_MAIL_*} (or any
+ * command that starts it, such as {@code java -jar} of the production jar: {@link #launch}). The
  * start is timed from the process launch to the first {@code 200} of {@code GET /login}. A separate
  * process, because a second Spring context in the tests' JVM would share Vaadin's JVM-global security
  * state (ADR 0002), and because its memory is then the application's alone.
@@ -52,6 +53,15 @@ public final class StartedApplication implements AutoCloseable {
         command.add("--spring.profiles.active=it");
         command.add("--server.port=" + port);
         command.addAll(arguments);
+        return launch(command, environment, port, logFile, patience);
+    }
+
+    /**
+     * Runs {@code command} (a JVM that starts the application on {@code port}) with these environment
+     * variables on top, its output in {@code logFile}, and waits for the login page.
+     */
+    public static StartedApplication launch(List<String> command, Map<String, String> environment, int port,
+            Path logFile, Duration patience) {
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
         builder.environment().putAll(environment);
         long start = System.nanoTime();
@@ -138,7 +148,13 @@ public final class StartedApplication implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** The VmRSS of the application after it has been idle for {@code settle}, in MiB. */
+    public double residentMemoryMiBAfter(Duration settle) {
+        sleep(settle.toMillis());
+        return residentMemoryMiB();
+    }
+
+    public static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

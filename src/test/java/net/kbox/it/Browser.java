@@ -40,8 +40,9 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1280,900", "--lang=en-US");
-        // the web socket frames the page receives and sends, for journeys that check what reaches the browser
-        options.setCapability("goog:loggingPrefs", java.util.Map.of("performance", "ALL"));
+        // the browser's console, and the web socket frames the page receives and sends (journeys that check
+        // what reaches the browser)
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL", "performance", "ALL"));
         this.driver = new ChromeDriver(service, options);
     }
 
@@ -86,16 +87,41 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, TIMEOUT).until(condition);
     }
 
-    /** The payloads of the web socket frames since the last call (the browser's performance log). */
-    public String webSocketFrames() {
+    /**
+     * What the server sent this browser since the last call, from the browser's own network log: the body of
+     * every HTTP response it still holds (pages, Vaadin's UI state and round trips) and every web socket
+     * frame (server push).
+     */
+    public Traffic traffic() {
+        var responses = new StringBuilder();
         var frames = new StringBuilder();
         for (var entry : driver.manage().logs().get("performance")) {
             String message = entry.getMessage();
-            if (message.contains("Network.webSocketFrame")) {
+            if (message.contains("\"Network.webSocketFrame")) {
                 frames.append(message).append('\n');
+            } else if (message.contains("\"Network.loadingFinished\"")) {
+                var request = REQUEST_ID.matcher(message);
+                if (request.find()) {
+                    responses.append(responseBody(request.group(1))).append('\n');
+                }
             }
         }
-        return frames.toString();
+        return new Traffic(responses.toString(), frames.toString());
+    }
+
+    /** @param responses the bodies of HTTP responses; @param frames the web socket frames, as the log has them */
+    public record Traffic(String responses, String frames) {
+    }
+
+    private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("\"requestId\":\"([^\"]+)\"");
+
+    private String responseBody(String requestId) {
+        try {
+            return String.valueOf(driver.executeCdpCommand("Network.getResponseBody", java.util.Map.of("requestId", requestId))
+                    .get("body"));
+        } catch (org.openqa.selenium.WebDriverException gone) {
+            return ""; // a body the browser no longer keeps (or a request without one)
+        }
     }
 
     /** Makes the window this size (e.g. 1920 x 1080 for a screenshot of a large screen). */
@@ -113,6 +139,12 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What the page wrote to the browser's console since the last call (errors, CSP violations, warnings). */
+    public java.util.List<String> consoleMessages() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
     }
 
     @Override

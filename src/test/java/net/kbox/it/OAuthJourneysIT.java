@@ -35,7 +35,7 @@ class OAuthJourneysIT extends BrowserJourney {
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
     @BeforeEach
-    void recordEverythingThatLeavesTheServer() {
+    void recordTheLog() {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(log);
         log.start();
     }
@@ -43,14 +43,12 @@ class OAuthJourneysIT extends BrowserJourney {
     /** Logs in, then records what the server sends the browser from here on (the login page holds no secret). */
     private MailSettingsPage mailPageRecorded() {
         loginAsAdministrator();
-        browser.webSocketFrames(); // forget the frames of earlier tests and of the login
-        ResponseRecorder.start();
+        browser.traffic(); // forget what earlier tests and the login received
         return new MailSettingsPage(browser);
     }
 
     @AfterEach
     void stopRecording() {
-        ResponseRecorder.stop();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(log);
     }
 
@@ -121,8 +119,9 @@ class OAuthJourneysIT extends BrowserJourney {
     }
 
     private void assertNothingLeaked(List<String> secrets) {
-        String responses = ResponseRecorder.stop();
-        String frames = browser.webSocketFrames();
+        var traffic = browser.traffic();
+        String responses = traffic.responses();
+        String frames = traffic.frames();
         var logLines = new StringBuilder();
         for (ILoggingEvent event : log.list) {
             logLines.append(event.getFormattedMessage()).append('\n');
@@ -133,8 +132,8 @@ class OAuthJourneysIT extends BrowserJourney {
         String events = String.valueOf(jdbc.queryForList("SELECT message, detail FROM maintenance_event"));
         String columns = String.valueOf(jdbc.queryForList("SELECT * FROM mail_settings"))
                 + jdbc.queryForList("SELECT * FROM outbox_message");
-        assertThat(responses).as("HTTP responses were recorded").contains("Mail settings saved");
-        assertThat(frames).as("web socket frames were recorded").contains("Network.webSocketFrame");
+        assertThat(responses).as("HTTP responses were recorded").contains("mail-settings-view");
+        assertThat(responses + frames).as("what the server sent was recorded").contains("Mail settings saved");
         for (String secret : secrets) {
             assertThat(responses).as("HTTP responses").doesNotContain(secret);
             assertThat(frames).as("web socket frames").doesNotContain(secret);

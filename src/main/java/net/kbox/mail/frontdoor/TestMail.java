@@ -59,7 +59,7 @@ class TestMail {
             return new TestMailResult(Outcome.LOGGED, "Test e-mail written to the log", to, event.id());
         }
         var report = smtp.sendTest(effective, message);
-        String server = effective.host() + ":" + effective.port() + " (" + effective.encryption().configValue() + ")";
+        String server = effective.server();
         if (report.success()) {
             var event = maintenance.record(EventLevel.INFO, EventCategory.MAIL,
                     "Test e-mail sent to " + to + " through " + server, report.diagnosisText(), actor);

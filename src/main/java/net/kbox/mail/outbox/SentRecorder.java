@@ -8,7 +8,6 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Records the messages the SMTP server accepted as SENT, on a thread of its own, while the dispatcher
@@ -25,7 +24,7 @@ final class SentRecorder implements AutoCloseable {
     /** How long an accepted message waits for the rest of its group, when the server is slow. */
     static final Duration MAX_WAIT = Duration.ofMillis(100);
 
-    private final JdbcTemplate jdbc;
+    private final OutboxTable table;
     private final Supplier<Instant> clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -42,8 +41,8 @@ final class SentRecorder implements AutoCloseable {
      * @param clock the time written as {@code sent_at}
      * @param name the dispatcher's name, for the writer thread's
      */
-    SentRecorder(JdbcTemplate jdbc, Supplier<Instant> clock, String name) {
-        this.jdbc = jdbc;
+    SentRecorder(OutboxTable table, Supplier<Instant> clock, String name) {
+        this.table = table;
         this.clock = clock;
         this.writer = Thread.ofPlatform().name(name + "-sent").start(this::writeUntilClosed);
     }
@@ -130,7 +129,7 @@ final class SentRecorder implements AutoCloseable {
         try {
             List<Long> group;
             while (!(group = nextGroup()).isEmpty()) {
-                record(group);
+                table.markSent(group, clock.get());
                 change(() -> writing = 0);
             }
         } catch (RuntimeException e) {
@@ -181,12 +180,5 @@ final class SentRecorder implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-    }
-
-    private void record(List<Long> ids) {
-        Object sentAt = DbTime.of(clock.get());
-        OutboxDispatcher.retryingDeadlocks(() -> OutboxDispatcher.updateIdsIn(jdbc, "UPDATE outbox_message SET "
-                + "status = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_until = NULL, last_error = NULL WHERE id",
-                sentAt, ids));
     }
 }

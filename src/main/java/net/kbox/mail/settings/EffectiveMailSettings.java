@@ -65,7 +65,13 @@ public record EffectiveMailSettings(
             missing.add(MailField.FROM_NAME);
         }
         boolean expiryMatters = smtp && oauth.method().uses(MailField.CLIENT_SECRET_EXPIRES);
-        return new MailReadiness(driver, missing, unreadableNow, expiryMatters ? oauth.clientSecretExpiresOn() : null);
+        return new MailReadiness(driver, missing, smtp ? server() : null, unreadableNow,
+                expiryMatters ? oauth.clientSecretExpiresOn() : null);
+    }
+
+    /** The server with its port and encryption, as events and messages name it. */
+    public String server() {
+        return host + ":" + port + " (" + encryption.configValue() + ")";
     }
 
     private void loginReadiness(List<MailField> missing, List<MailField> unreadableNow) {

@@ -5,19 +5,25 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Properties;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import net.kbox.mail.diagnosis.Diagnosis;
 import net.kbox.mail.diagnosis.SendReport;
 import net.kbox.mail.diagnosis.TlsObservation;
 import net.kbox.mail.settings.EffectiveMailSettings;
+import net.kbox.mail.settings.MailEncryption;
 import org.jspecify.annotations.Nullable;
 
-/** One attempt to reach the server: its settings, the authorities it trusts, and the diagnosis it writes. */
+/**
+ * One attempt to reach the server: its settings, the authorities it trusts, the limits it keeps (from its
+ * start) and the diagnosis it writes.
+ */
 final class SmtpAttempt {
 
     final EffectiveMailSettings settings;
     final Diagnosis diagnosis;
+    final AttemptLimits limits;
     private final Duration timeout;
     private final TrustedCertificates trusted;
     private final boolean probed;
@@ -35,6 +41,7 @@ final class SmtpAttempt {
         this.trusted = trusted;
         this.probed = probed;
         this.retryReason = retryReason;
+        this.limits = new AttemptLimits(timeout);
         this.diagnosis = new Diagnosis(settings, timeout, probed);
     }
 
@@ -85,5 +92,43 @@ final class SmtpAttempt {
             String message = String.valueOf(e.getMessage());
             return observation.leaf() != null || message.contains("alert");
         }
+    }
+
+    /**
+     * Jakarta Mail's settings for this attempt: TLS only, the certificate and host name checked, every wait
+     * bounded; with an OAuth 2.0 login XOAUTH2 alone.
+     *
+     * @param utf8 whether addresses and headers go in UTF-8, with SMTPUTF8 (RFC 6531, 6532)
+     */
+    Properties sessionProperties(String host, String sender, boolean utf8) {
+        String millis = String.valueOf(timeout.toMillis());
+        var properties = new Properties();
+        properties.setProperty("mail.smtp.host", host);
+        properties.setProperty("mail.smtp.port", String.valueOf(settings.port()));
+        properties.setProperty("mail.smtp.connectiontimeout", millis);
+        properties.setProperty("mail.smtp.timeout", millis);
+        properties.setProperty("mail.smtp.writetimeout", millis);
+        if (settings.encryption() == MailEncryption.TLS) {
+            properties.setProperty("mail.smtp.ssl.enable", "true");
+        } else {
+            properties.setProperty("mail.smtp.starttls.enable", "true");
+            properties.setProperty("mail.smtp.starttls.required", "true");
+        }
+        properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+        properties.put("mail.smtp.ssl.socketFactory",
+                new RecordingSslSocketFactory(sslContext(), diagnosis.tls(), limits));
+        properties.put("mail.smtp.socketFactory", new MeteredSocketFactory(limits));
+        properties.setProperty("mail.smtp.socketFactory.fallback", "false");
+        properties.setProperty("mail.smtp.auth", String.valueOf(settings.hasCredentials()));
+        if (settings.oauth().method().isOAuth()) {
+            // the access token is the password of XOAUTH2; never PLAIN or LOGIN with it
+            properties.setProperty("mail.smtp.auth.mechanisms", "XOAUTH2");
+        }
+        properties.setProperty("mail.smtp.from", sender);
+        // the domain of generated Message-IDs
+        properties.setProperty("mail.from", sender);
+        // Angus then adds SMTPUTF8 to MAIL FROM when the server offers it, and writes commands and headers in UTF-8
+        properties.setProperty("mail.mime.allowutf8", String.valueOf(utf8));
+        return properties;
     }
 }

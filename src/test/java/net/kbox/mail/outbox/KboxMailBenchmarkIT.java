@@ -81,7 +81,7 @@ class KboxMailBenchmarkIT {
     Outbox outbox;
 
     @Autowired
-    OutboxDispatcher dispatcher;
+    OutboxFixture outboxes;
 
     @Autowired
     MailSettingsService settings;
@@ -98,8 +98,7 @@ class KboxMailBenchmarkIT {
 
     @BeforeAll
     void emptyOutbox() {
-        MailSettingsReset.nothingSaved(jdbc);
-        jdbc.update("DELETE FROM outbox_message");
+        outboxes.empty();
     }
 
     @AfterAll
@@ -109,8 +108,7 @@ class KboxMailBenchmarkIT {
         table.note("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, JDK "
                 + Runtime.version() + ", MariaDB " + jdbc.queryForObject("SELECT VERSION()", String.class));
         table.print("K-Box Mail benchmark");
-        MailSettingsReset.nothingSaved(jdbc);
-        jdbc.update("DELETE FROM outbox_message");
+        outboxes.empty();
         if (!sizes.full()) {
             jdbc.update("DELETE FROM maintenance_event WHERE id >= ? AND actor IN ('bench', 'bench-admin@kbox.test')", firstEventId);
         }
@@ -222,8 +220,7 @@ class KboxMailBenchmarkIT {
     @Test
     @Order(3)
     void test_the_application_starts_and_delivers_in_a_process_of_its_own() throws Exception {
-        MailSettingsReset.nothingSaved(jdbc);
-        jdbc.update("DELETE FROM outbox_message");
+        outboxes.empty();
         try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
             var environment = Map.of("KBOX_MAIL_HOST", "localhost", "KBOX_MAIL_PORT", String.valueOf(server.port()),
                     "KBOX_MAIL_ENCRYPTION", "starttls", "KBOX_MAIL_USERNAME", USER, "KBOX_MAIL_PASSWORD", PASSWORD,
@@ -262,16 +259,6 @@ class KboxMailBenchmarkIT {
                         BenchmarkMail.text(i), BenchmarkMail.html(i)));
             }
         });
-    }
-
-    /** Runs the dispatcher until the queue is empty, as its schedule would; returns how many were delivered. */
-    private int drain() {
-        int total = 0;
-        int delivered;
-        while ((delivered = dispatcher.dispatchDue(clock.instant())) > 0) {
-            total += delivered;
-        }
-        return total;
     }
 
     /**
@@ -360,7 +347,7 @@ class KboxMailBenchmarkIT {
         Measured ceiling = null;
         for (boolean dispatcherTurn : dispatcherFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
             if (dispatcherTurn) {
-                dispatcher = measure(cpu, n, () -> delivered[0] = drain());
+                dispatcher = measure(cpu, n, () -> delivered[0] = outboxes.drain());
             } else {
                 ceiling = measure(cpu, n, () -> bare.sendOverOneConnection(n, "ceiling " + name));
             }

@@ -5,22 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import net.kbox.mail.OutgoingMail;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import net.kbox.mail.settings.MailSettingsService;
-import net.kbox.mail.transport.LogTransport;
 import net.kbox.mail.transport.SmtpTransport;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventLevel;
 import net.kbox.maintenance.MaintenanceService;
+import net.kbox.smtp.EndlessReplyServer;
 import net.kbox.smtp.ReceivedMessage;
 import net.kbox.smtp.SilentServer;
 import net.kbox.smtp.StartTlsSmtpServer;
-import net.kbox.support.MailSettingsReset;
 import net.kbox.support.SettingsChange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,10 +42,10 @@ class OutboxIT {
     TransactionTemplate transactions;
 
     @Autowired
-    Outbox outbox;
+    OutboxFixture outboxes;
 
     @Autowired
-    OutboxDispatcher dispatcher;
+    Outbox outbox;
 
     @Autowired
     MailSettingsService settings;
@@ -55,42 +54,28 @@ class OutboxIT {
     SmtpTransport smtp;
 
     @Autowired
-    LogTransport logDriver;
-
-    @Autowired
     MaintenanceService maintenance;
 
     @Autowired
     Clock clock;
 
+    private OutboxDispatcher dispatcher;
+
     @BeforeEach
     void emptyOutbox() {
-        MailSettingsReset.nothingSaved(jdbc);
-        jdbc.update("DELETE FROM outbox_message");
+        outboxes.empty();
+        dispatcher = outboxes.dispatcher();
     }
 
     private void useServer(int port) {
         SettingsChange.valid().server(port).login(USER, PASSWORD).saveWith(settings);
     }
 
-    private List<Long> queue(int count, String marker) {
-        var ids = new ArrayList<Long>();
-        for (int i = 0; i < count; i++) {
-            ids.add(outbox.enqueue(new OutgoingMail("TEST", "user" + i + "@kbox.test", marker + " #" + i,
-                    "Hello " + i, "<p>Hello " + i + "</p>")));
-        }
-        return ids;
-    }
-
-    private String status(long id) {
-        return jdbc.queryForObject("SELECT status FROM outbox_message WHERE id = ?", String.class, id);
-    }
-
     @Test
     void test_queued_messages_are_delivered_over_one_connection_per_batch() {
         try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
             useServer(server.port());
-            var ids = queue(5, "batch");
+            var ids = outboxes.queue(5, "batch");
 
             int delivered = dispatcher.dispatchDue(clock.instant());
 
@@ -98,7 +83,7 @@ class OutboxIT {
             assertThat(server.messages()).extracting(ReceivedMessage::subject)
                     .containsExactlyInAnyOrder("batch #0", "batch #1", "batch #2", "batch #3", "batch #4");
             assertThat(server.connections()).isEqualTo(1);
-            assertThat(ids).allSatisfy(id -> assertThat(status(id)).isEqualTo("SENT"));
+            assertThat(ids).allSatisfy(id -> assertThat(outboxes.status(id)).isEqualTo("SENT"));
             assertThat(outbox.status().waiting()).isZero();
         }
     }
@@ -107,11 +92,11 @@ class OutboxIT {
     void test_a_run_keeps_its_connection_from_batch_to_batch() {
         try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
             useServer(server.port());
-            queue(OutboxDispatcher.BATCH_SIZE * 2 + 10, "batches");
+            outboxes.queue(OutboxTable.BATCH_SIZE * 2 + 10, "batches");
 
-            assertThat(dispatcher.dispatchDue(clock.instant())).isEqualTo(OutboxDispatcher.BATCH_SIZE * 2 + 10);
+            assertThat(dispatcher.dispatchDue(clock.instant())).isEqualTo(OutboxTable.BATCH_SIZE * 2 + 10);
 
-            assertThat(server.messages()).hasSize(OutboxDispatcher.BATCH_SIZE * 2 + 10)
+            assertThat(server.messages()).hasSize(OutboxTable.BATCH_SIZE * 2 + 10)
                     .extracting(ReceivedMessage::subject).doesNotHaveDuplicates();
             assertThat(server.connections()).isEqualTo(1);
             assertThat(outbox.status().waiting()).isZero();
@@ -122,7 +107,7 @@ class OutboxIT {
     void test_a_queued_message_is_written_in_the_callers_transaction_or_not_at_all() {
         try {
             transactions.executeWithoutResult(status -> {
-                queue(1, "rolled back");
+                outboxes.queue(1, "rolled back");
                 throw new IllegalStateException("the business change failed");
             });
         } catch (IllegalStateException expected) {
@@ -138,11 +123,11 @@ class OutboxIT {
             port = server.port();
         }
         useServer(port);
-        var ids = queue(10, "outage");
+        var ids = outboxes.queue(10, "outage");
         Instant now = clock.instant();
 
         assertThat(dispatcher.dispatchDue(now)).isZero();
-        assertThat(ids).allSatisfy(id -> assertThat(status(id)).isEqualTo("QUEUED"));
+        assertThat(ids).allSatisfy(id -> assertThat(outboxes.status(id)).isEqualTo("QUEUED"));
         assertThat(jdbc.queryForObject("SELECT MIN(attempts) FROM outbox_message", Integer.class)).isEqualTo(1);
         assertThat(outbox.status().waiting()).isEqualTo(10);
         assertThat(maintenance.newest(EventCategory.MAIL, 1).getFirst().level()).isEqualTo(EventLevel.WARNING);
@@ -154,7 +139,7 @@ class OutboxIT {
             assertThat(dispatcher.dispatchDue(now.plus(Duration.ofMinutes(10)))).isZero();
 
             assertThat(server.messages()).extracting(ReceivedMessage::subject).doesNotHaveDuplicates().hasSize(10);
-            assertThat(ids).allSatisfy(id -> assertThat(status(id)).isEqualTo("SENT"));
+            assertThat(ids).allSatisfy(id -> assertThat(outboxes.status(id)).isEqualTo("SENT"));
         }
     }
 
@@ -162,8 +147,8 @@ class OutboxIT {
     void test_two_dispatchers_on_one_database_never_send_a_message_twice() throws Exception {
         try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
             useServer(server.port());
-            queue(200, "shared");
-            var second = new OutboxDispatcher(jdbc, transactions, settings, smtp, logDriver, maintenance, clock);
+            outboxes.queue(200, "shared");
+            var second = outboxes.anotherInstance();
             Instant now = clock.instant();
             try (var pool = Executors.newFixedThreadPool(2)) {
                 List<Callable<Integer>> both = List.of(() -> dispatcher.dispatchDue(now), () -> second.dispatchDue(now));
@@ -182,13 +167,13 @@ class OutboxIT {
     void test_a_permanently_refused_recipient_fails_at_once_with_an_error_event_and_can_be_resent() {
         try (var server = StartTlsSmtpServer.withLoginRejecting(USER, PASSWORD, r -> r.startsWith("user1@"))) {
             useServer(server.port());
-            var ids = queue(3, "refused");
+            var ids = outboxes.queue(3, "refused");
 
             dispatcher.dispatchDue(clock.instant());
 
-            assertThat(status(ids.get(1))).isEqualTo("FAILED");
-            assertThat(status(ids.get(0))).isEqualTo("SENT");
-            assertThat(status(ids.get(2))).isEqualTo("SENT");
+            assertThat(outboxes.status(ids.get(1))).isEqualTo("FAILED");
+            assertThat(outboxes.status(ids.get(0))).isEqualTo("SENT");
+            assertThat(outboxes.status(ids.get(2))).isEqualTo("SENT");
             var event = maintenance.newest(EventCategory.MAIL, 1).getFirst();
             assertThat(event.level()).isEqualTo(EventLevel.ERROR);
             assertThat(event.message()).contains("user1@kbox.test");
@@ -196,7 +181,7 @@ class OutboxIT {
             assertThat(outbox.status().failed()).isEqualTo(1);
 
             assertThat(outbox.resend(ids.get(1))).isTrue();
-            assertThat(status(ids.get(1))).isEqualTo("QUEUED");
+            assertThat(outboxes.status(ids.get(1))).isEqualTo("QUEUED");
         }
     }
 
@@ -204,14 +189,56 @@ class OutboxIT {
     void test_a_message_claimed_by_a_dispatcher_that_died_is_sent_again_never_lost() {
         try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
             useServer(server.port());
-            var id = queue(1, "orphan").getFirst();
+            var id = outboxes.queue(1, "orphan").getFirst();
             Instant now = clock.instant();
             jdbc.update("UPDATE outbox_message SET status = 'SENDING', claimed_until = ? WHERE id = ?",
                     DbTime.of(now.plusSeconds(60)), id);
 
             assertThat(dispatcher.dispatchDue(now)).isZero();
-            assertThat(dispatcher.dispatchDue(now.plus(OutboxDispatcher.CLAIM).plusSeconds(61))).isEqualTo(1);
-            assertThat(status(id)).isEqualTo("SENT");
+            assertThat(dispatcher.dispatchDue(now.plus(OutboxTable.CLAIM).plusSeconds(61))).isEqualTo(1);
+            assertThat(outboxes.status(id)).isEqualTo("SENT");
+        }
+    }
+
+    @Test
+    void test_a_batch_claimed_ahead_goes_back_in_the_queue_at_once_when_the_run_fails() {
+        var ids = outboxes.queue(OutboxTable.BATCH_SIZE * 2, "ahead");
+        OutboxTable table = outboxes.table();
+        Instant now = clock.instant();
+        Batch first = table.claim(now);
+
+        try (var next = new NextBatch(table, new RunClock(now), "test")) {
+            next.claimAfter(first);
+            // the run fails while it sends the first batch: the next one is never taken
+        }
+
+        assertThat(ids).filteredOn(id -> outboxes.status(id).equals("SENDING")).containsExactlyElementsOf(first.ids());
+        assertThat(outboxes.status(ids.getLast())).isEqualTo("QUEUED");
+    }
+
+    @Test
+    void test_a_server_that_never_finishes_its_reply_holds_up_a_run_no_longer_than_the_deadline() throws Exception {
+        try (var server = EndlessReplyServer.trickling();
+                var run = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("outbox-run").factory())) {
+            useServer(server.port());
+            var ids = outboxes.queue(3, "endless");
+            long start = System.nanoTime();
+
+            Future<Integer> delivered = run.submit(() -> dispatcher.dispatchDue(clock.instant()));
+
+            try {
+                assertThat(delivered.get(smtp.attemptDeadline().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS)).isZero();
+            } catch (TimeoutException e) {
+                server.close(); // frees the run
+                throw new AssertionError("the run was still reading from the server after the deadline", e);
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(elapsed).as("run took %s", elapsed).isLessThan(smtp.attemptDeadline().plusSeconds(2));
+            assertThat(ids).allSatisfy(id -> assertThat(outboxes.status(id)).isEqualTo("QUEUED"));
+            assertThat(jdbc.queryForList("SELECT last_error FROM outbox_message", String.class)).containsOnly(
+                    "The server kept sending without finishing its reply (still after 9 s): check that host and port "
+                            + "are those of your provider's SMTP server");
+            assertThat(server.clientsGoneWithin(Duration.ofSeconds(1))).as("the connection was closed").isTrue();
         }
     }
 
@@ -219,7 +246,7 @@ class OutboxIT {
     void test_a_mute_server_costs_one_timeout_per_batch_not_per_message() {
         try (var server = SilentServer.start()) {
             useServer(server.port());
-            queue(20, "mute");
+            outboxes.queue(20, "mute");
             long start = System.nanoTime();
             dispatcher.dispatchDue(clock.instant());
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(smtp.timeout().multipliedBy(3));

@@ -2,13 +2,10 @@ package net.kbox.mail.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import net.kbox.mail.OutgoingMail;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.smtp.ReceivedMessage;
 import net.kbox.smtp.StartTlsSmtpServer;
-import net.kbox.support.MailSettingsReset;
 import net.kbox.support.SettingsChange;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,34 +20,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "spring.datasource.url=jdbc:h2:mem:migrations;MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
         "kbox.data-dir=target/h2-test-data",
         "kbox.admin.email=h2-admin@kbox.test",
-        "kbox.admin.password=H2-Admin-Password"})
+        "kbox.admin.password=H2-Embedded-Passphrase"})
 class OutboxOnH2Test {
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
+    OutboxFixture outboxes;
+
+    @Autowired
     Outbox outbox;
 
     @Autowired
-    OutboxDispatcher dispatcher;
-
-    @Autowired
     MailSettingsService settings;
-
-    @Autowired
-    Clock clock;
 
     @Test
     void test_two_batches_are_delivered_exactly_once_on_the_embedded_database() throws InterruptedException {
         try (var server = StartTlsSmtpServer.withLogin("h2-mailer", "H2-Secret-1")) {
             SettingsChange.valid().fromName("K-Box").server(server.port()).login("h2-mailer", "H2-Secret-1").saveWith(settings);
-            int count = OutboxDispatcher.BATCH_SIZE + 20;
-            for (int i = 0; i < count; i++) {
-                outbox.enqueue(new OutgoingMail("TEST", "user" + i + "@kbox.test", "h2 #" + i, "Hello", "<p>Hello</p>"));
-            }
+            int count = OutboxTable.BATCH_SIZE + 20;
+            outboxes.queue(count, "h2");
 
-            int delivered = dispatcher.dispatchDue(clock.instant());
+            int delivered = outboxes.deliverAll();
             // this context's scheduled dispatcher (every 5 s) may take a share: together, each message once
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (outbox.status().waiting() > 0 && System.nanoTime() < deadline) {
@@ -63,8 +55,7 @@ class OutboxOnH2Test {
                     Integer.class)).isEqualTo(count);
             assertThat(outbox.status().waiting()).isZero();
         } finally {
-            MailSettingsReset.nothingSaved(jdbc);
-            jdbc.update("DELETE FROM outbox_message");
+            outboxes.empty();
         }
     }
 }

@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import net.kbox.mail.settings.MailSettingsService;
-import net.kbox.mail.transport.LogTransport;
-import net.kbox.mail.transport.SmtpTransport;
-import net.kbox.maintenance.MaintenanceService;
 import net.kbox.smtp.ReceivedMessage;
 import net.kbox.smtp.StartTlsSmtpServer;
 import net.kbox.support.MailSettingsReset;
@@ -27,9 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox on a MariaDB that writes a statement-based binary log, which refuses writes in READ
@@ -52,19 +48,13 @@ class OutboxStatementBinlogIT {
     MailSettingsService settings;
 
     @Autowired
-    SmtpTransport smtp;
-
-    @Autowired
-    LogTransport logDriver;
-
-    @Autowired
-    MaintenanceService maintenance;
+    OutboxFixture outboxes;
 
     @Autowired
     Clock clock;
 
+    private DataSource database;
     private JdbcTemplate binlogged;
-    private TransactionTemplate transactions;
 
     @BeforeAll
     void startMariaDbWithAStatementBinaryLog() throws Exception {
@@ -74,10 +64,9 @@ class OutboxStatementBinlogIT {
         }
         script("start", DIR.toAbsolutePath().toString(), String.valueOf(port), "--log-bin=binlog",
                 "--binlog-format=STATEMENT");
-        var dataSource = new DriverManagerDataSource("jdbc:mariadb://127.0.0.1:" + port + "/kbox", "kbox", "kbox-test");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        binlogged = new JdbcTemplate(dataSource);
-        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        database = new DriverManagerDataSource("jdbc:mariadb://127.0.0.1:" + port + "/kbox", "kbox", "kbox-test");
+        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+        binlogged = new JdbcTemplate(database);
         assertThat(binlogged.queryForObject("SELECT @@binlog_format", String.class)).isEqualTo("STATEMENT");
     }
 
@@ -91,14 +80,14 @@ class OutboxStatementBinlogIT {
     void test_claims_fall_back_to_the_default_isolation_and_every_message_is_delivered_once(CapturedOutput output) {
         try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
             SettingsChange.valid().server(server.port()).login(USER, PASSWORD).saveWith(settings);
-            int count = OutboxDispatcher.BATCH_SIZE + 20; // two batches: the second is claimed in the background
+            int count = OutboxTable.BATCH_SIZE + 20; // two batches: the second is claimed in the background
             for (int i = 0; i < count; i++) {
                 binlogged.update("""
                         INSERT INTO outbox_message (kind, recipient, subject, text_body, status, attempts, next_attempt_at,
                             created_at) VALUES ('TEST', ?, ?, 'Hello', 'QUEUED', 0, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))""",
                         "user" + i + "@kbox.test", "binlog #" + i);
             }
-            var dispatcher = new OutboxDispatcher(binlogged, transactions, settings, smtp, logDriver, maintenance, clock);
+            var dispatcher = outboxes.dispatcherOn(database);
 
             assertThat(dispatcher.dispatchDue(clock.instant())).isEqualTo(count);
 

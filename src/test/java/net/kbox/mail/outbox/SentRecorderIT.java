@@ -3,15 +3,11 @@ package net.kbox.mail.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.kbox.mail.OutgoingMail;
-import net.kbox.support.MailSettingsReset;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,61 +30,44 @@ class SentRecorderIT {
     TransactionTemplate transactions;
 
     @Autowired
-    Outbox outbox;
-
-    @Autowired
-    Clock clock;
+    OutboxFixture outboxes;
 
     @BeforeEach
     void emptyOutbox() {
-        MailSettingsReset.nothingSaved(jdbc);
-        jdbc.update("DELETE FROM outbox_message");
-    }
-
-    private List<Long> queue(int count) {
-        var ids = new ArrayList<Long>();
-        for (int i = 0; i < count; i++) {
-            ids.add(outbox.enqueue(new OutgoingMail("TEST", "user" + i + "@kbox.test", "recorded #" + i, "Hello", null)));
-        }
-        return ids;
-    }
-
-    private int sent(List<Long> ids) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE status = 'SENT' AND sent_at IS NOT NULL "
-                + "AND id IN (" + OutboxDispatcher.placeholders(ids.size()) + ")", Integer.class, ids.toArray());
+        outboxes.empty();
     }
 
     @Test
     void test_every_accepted_message_is_recorded_sent_when_the_run_ends() {
-        var ids = queue(45);
+        var ids = outboxes.queue(45, "recorded");
 
-        try (var recorder = new SentRecorder(jdbc, clock::instant, "test")) {
+        try (var recorder = outboxes.recorder()) {
             ids.forEach(recorder::accepted);
         }
 
-        assertThat(sent(ids)).isEqualTo(45);
+        assertThat(outboxes.sent(ids)).isEqualTo(45);
         assertThat(jdbc.queryForObject("SELECT MIN(attempts) FROM outbox_message", Integer.class)).isEqualTo(1);
     }
 
     @Test
     void test_a_message_accepted_alone_is_recorded_without_waiting_for_a_group_or_the_end_of_the_run()
             throws InterruptedException {
-        var ids = queue(1);
+        var ids = outboxes.queue(1, "recorded");
 
-        try (var recorder = new SentRecorder(jdbc, clock::instant, "test")) {
+        try (var recorder = outboxes.recorder()) {
             recorder.accepted(ids.getFirst());
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (sent(ids) == 0 && System.nanoTime() < deadline) {
+            while (outboxes.sent(ids) == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(sent(ids)).as("recorded while the run goes on").isEqualTo(1);
+            assertThat(outboxes.sent(ids)).as("recorded while the run goes on").isEqualTo(1);
         }
     }
 
     @Test
     void test_the_sender_holds_before_another_message_while_the_database_is_max_unrecorded_behind()
             throws Exception {
-        var ids = queue(40);
+        var ids = outboxes.queue(40, "recorded");
         var locked = new CountDownLatch(1);
         var release = new CountDownLatch(1);
         // another transaction holds the first message's row, so recording its group waits
@@ -101,7 +80,7 @@ class SentRecorderIT {
 
         var handedOver = new AtomicInteger();
         var returned = new AtomicInteger();
-        try (var recorder = new SentRecorder(jdbc, clock::instant, "test")) {
+        try (var recorder = outboxes.recorder()) {
             var sender = Thread.ofPlatform().start(() -> ids.forEach(id -> {
                 handedOver.incrementAndGet();
                 recorder.accepted(id); // returning means: the next message may be sent
@@ -126,15 +105,15 @@ class SentRecorderIT {
             release.countDown();
             holder.join(Duration.ofSeconds(20));
         }
-        assertThat(sent(ids)).isEqualTo(40);
+        assertThat(outboxes.sent(ids)).isEqualTo(40);
     }
 
     @Test
     void test_a_database_that_cannot_record_stops_the_sender_with_its_own_failure() {
-        var ids = queue(40);
+        var ids = outboxes.queue(40, "recorded");
 
         assertThatThrownBy(() -> {
-            try (var recorder = new SentRecorder(unreachableDatabase(), clock::instant, "test")) {
+            try (var recorder = outboxes.recorderOn(unreachableDatabase())) {
                 ids.forEach(recorder::accepted);
             }
         }).isInstanceOf(DataAccessException.class).hasNoSuppressedExceptions();
@@ -142,18 +121,18 @@ class SentRecorderIT {
 
     @Test
     void test_a_failure_to_record_the_last_messages_is_thrown_when_the_run_ends() {
-        var ids = queue(1);
+        var ids = outboxes.queue(1, "recorded");
 
         assertThatThrownBy(() -> {
-            try (var recorder = new SentRecorder(unreachableDatabase(), clock::instant, "test")) {
+            try (var recorder = outboxes.recorderOn(unreachableDatabase())) {
                 recorder.accepted(ids.getFirst());
             }
         }).isInstanceOf(DataAccessException.class);
     }
 
     /** A database that refuses connections: nothing listens on port 1. */
-    private static JdbcTemplate unreachableDatabase() {
-        return new JdbcTemplate(new DriverManagerDataSource("jdbc:mariadb://127.0.0.1:1/kbox", "kbox", "x"));
+    private static DataSource unreachableDatabase() {
+        return new DriverManagerDataSource("jdbc:mariadb://127.0.0.1:1/kbox", "kbox", "x");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

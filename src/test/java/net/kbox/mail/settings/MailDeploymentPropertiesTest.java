@@ -91,7 +91,7 @@ class MailDeploymentPropertiesTest {
         Path file = Files.writeString(dir.resolve("key.json"), "{\"type\": \"service_account\", \"private_key\": \"x\"}");
         withEnvironment(Map.of("KBOX_MAIL_OAUTH_SERVICE_ACCOUNT_KEY", file.toString())).run(context -> {
             assertThat(context).hasFailed();
-            var analysis = new InvalidDeploymentSettingFailureAnalyzer().analyze(context.getStartupFailure());
+            var analysis = new net.kbox.base.InvalidSettingFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).isEqualTo("KBOX_MAIL_OAUTH_SERVICE_ACCOUNT_KEY names '" + file
                     + "', which is not a usable service account key: it has no \"client_email\".");
         });
@@ -121,7 +121,7 @@ class MailDeploymentPropertiesTest {
             String message) {
         withEnvironment(Map.of(variable, value)).run(context -> {
             assertThat(context).hasFailed();
-            FailureAnalysis analysis = new InvalidDeploymentSettingFailureAnalyzer().analyze(context.getStartupFailure());
+            FailureAnalysis analysis = new net.kbox.base.InvalidSettingFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis).isNotNull();
             assertThat(analysis.getDescription()).isEqualTo(message);
             assertThat(analysis.getAction()).contains(variable);

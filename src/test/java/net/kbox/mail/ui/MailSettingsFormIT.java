@@ -47,7 +47,7 @@ class MailSettingsFormIT extends SpringBrowserlessTest {
         fields.put(MailField.ENCRYPTION, new FieldState("STARTTLS", ValueSource.SAVED, false, null));
         fields.put(MailField.USERNAME, new FieldState("", ValueSource.NONE, false, null));
         fields.put(MailField.PASSWORD, password);
-        return new MailSettingsSnapshot(MailDriver.SMTP, 7, fields, false, new MailReadiness(MailDriver.SMTP, List.of()));
+        return new MailSettingsSnapshot(MailDriver.SMTP, 7, fields, false, new MailReadiness(MailDriver.SMTP, List.of(), "smtp.kbox.test:587 (starttls)"));
     }
 
     private MailSettingsForm open(MailSettingsSnapshot settings) {

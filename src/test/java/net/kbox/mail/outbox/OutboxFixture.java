@@ -1,0 +1,138 @@
+package net.kbox.mail.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import net.kbox.mail.OutgoingMail;
+import net.kbox.mail.settings.MailSettingsService;
+import net.kbox.mail.transport.LogTransport;
+import net.kbox.mail.transport.SmtpTransport;
+import net.kbox.maintenance.MaintenanceService;
+import net.kbox.support.MailSettingsReset;
+import net.kbox.support.OutboxDrain;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The outbox as its tests wire it: the context's dispatcher, further dispatchers and SENT recorders built
+ * from the context's beans (another instance on the same database, or one on a database of its own), test
+ * messages queued and looked at. A component of the test sources, so every test context has it; tests of
+ * other packages run the package-private dispatcher through {@link OutboxDrain}.
+ */
+@Component
+class OutboxFixture implements OutboxDrain {
+
+    private final JdbcTemplate jdbc;
+    private final PlatformTransactionManager transactions;
+    private final OutboxTable table;
+    private final Outbox outbox;
+    private final OutboxDispatcher dispatcher;
+    private final MailSettingsService settings;
+    private final SmtpTransport smtp;
+    private final LogTransport logDriver;
+    private final MaintenanceService maintenance;
+    private final Clock clock;
+
+    OutboxFixture(JdbcTemplate jdbc, PlatformTransactionManager transactions, OutboxTable table, Outbox outbox,
+            OutboxDispatcher dispatcher, MailSettingsService settings, SmtpTransport smtp, LogTransport logDriver,
+            MaintenanceService maintenance, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.table = table;
+        this.outbox = outbox;
+        this.dispatcher = dispatcher;
+        this.settings = settings;
+        this.smtp = smtp;
+        this.logDriver = logDriver;
+        this.maintenance = maintenance;
+        this.clock = clock;
+    }
+
+    /** The context's own dispatcher. */
+    OutboxDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** The context's own table. */
+    OutboxTable table() {
+        return table;
+    }
+
+    /** The dispatcher of another application instance on the same database. */
+    OutboxDispatcher anotherInstance() {
+        return dispatcher(new OutboxTable(jdbc, transactions));
+    }
+
+    /** A dispatcher on a database of its own, with this context's settings, transports, events and clock. */
+    OutboxDispatcher dispatcherOn(DataSource database) {
+        return dispatcher(tableOn(database));
+    }
+
+    /** A SENT recorder of a run on the context's database, writing the clock's time as {@code sent_at}. */
+    SentRecorder recorder() {
+        return new SentRecorder(table, clock::instant, "test");
+    }
+
+    /** A SENT recorder of a run on another database. */
+    SentRecorder recorderOn(DataSource database) {
+        return new SentRecorder(tableOn(database), clock::instant, "test");
+    }
+
+    private OutboxDispatcher dispatcher(OutboxTable table) {
+        return new OutboxDispatcher(table, settings, smtp, logDriver, maintenance, clock);
+    }
+
+    private static OutboxTable tableOn(DataSource database) {
+        return new OutboxTable(new JdbcTemplate(database), new DataSourceTransactionManager(database));
+    }
+
+    /** Nothing saved on the Mail page, nothing in the outbox. */
+    void empty() {
+        MailSettingsReset.nothingSaved(jdbc);
+        jdbc.update("DELETE FROM outbox_message");
+    }
+
+    /** Queues {@code count} messages, "{@code marker} #i" to user<i>@kbox.test; returns their ids in order. */
+    List<Long> queue(int count, String marker) {
+        var ids = new ArrayList<Long>();
+        for (int i = 0; i < count; i++) {
+            ids.add(outbox.enqueue(new OutgoingMail("TEST", "user" + i + "@kbox.test", marker + " #" + i,
+                    "Hello " + i, "<p>Hello " + i + "</p>")));
+        }
+        return ids;
+    }
+
+    String status(long id) {
+        return jdbc.queryForObject("SELECT status FROM outbox_message WHERE id = ?", String.class, id);
+    }
+
+    /** How many of these messages are SENT with the time they were sent. */
+    int sent(List<Long> ids) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE status = 'SENT' AND sent_at IS NOT NULL "
+                + "AND id IN (" + OutboxTable.placeholders(ids.size()) + ")", Integer.class, ids.toArray());
+    }
+
+    @Override
+    public int deliverAll() {
+        return dispatcher.dispatchDue(clock.instant());
+    }
+
+    @Override
+    public int deliverAllAt(Instant moment) {
+        return dispatcher.dispatchDue(moment);
+    }
+
+    /** Runs the dispatcher until the queue is empty, as its schedule would; returns how many were delivered. */
+    int drain() {
+        int total = 0;
+        int delivered;
+        while ((delivered = deliverAll()) > 0) {
+            total += delivered;
+        }
+        return total;
+    }
+}
