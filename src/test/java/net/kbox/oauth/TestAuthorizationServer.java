@@ -99,6 +99,9 @@ public final class TestAuthorizationServer {
         context = (ServletWebServerApplicationContext) application.run("--spring.config.location=optional:classpath:/none/");
         port = context.getWebServer().getPort();
         http = HttpClient.newBuilder().sslContext(trustingTestCa()).connectTimeout(Duration.ofSeconds(5)).build();
+        // one request through TLS and the whole filter chain before any test asks: a cold server in a busy JVM
+        // can take longer for its first answer than the application's timeout allows
+        post("/oauth2/token", "grant_type=client_credentials", SMTP_SERVER_CLIENT + ":" + SMTP_SERVER_SECRET);
     }
 
     /** The server, started on first use. */
