@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import net.kbox.account.AccountTokens.IssuedToken;
 import net.kbox.base.KboxProperties;
 import net.kbox.mail.MailService;
+import net.kbox.mail.OneTimeLink;
 import net.kbox.mail.OutgoingMail;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.thymeleaf.TemplateEngine;
@@ -22,6 +25,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 class AccountMails {
 
+    static final String WELCOME = "WELCOME";
+    static final String PASSWORD_RESET = "PASSWORD_RESET";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final MailService mail;
@@ -41,32 +46,42 @@ class AccountMails {
                 .build().toUriString();
     }
 
-    void welcome(UserAccount user, String token, String inviter) {
-        String product = mail.senderName();
-        queue("WELCOME", user, "Welcome to " + product + ": set your password", "welcome", Map.of(
-                "name", user.getDisplayName(), "email", user.getEmail(), "product", product, "inviter", inviter,
-                "link", setPasswordLink(token), "expires", "in 72 hours"));
+    void welcome(UserAccount user, IssuedToken token, String inviter) {
+        mail.queue(welcomeMail(user, token, inviter));
     }
 
-    void reset(UserAccount user, String token) {
+    /** The welcome e-mail, rendered; its link's token is handed to mail apart from the body. */
+    OutgoingMail welcomeMail(UserAccount user, IssuedToken token, String inviter) {
         String product = mail.senderName();
-        queue("PASSWORD_RESET", user, "Reset your " + product + " password", "reset", Map.of(
+        return render(WELCOME, user, "Welcome to " + product + ": set your password", "welcome", Map.of(
+                "name", user.getDisplayName(), "email", user.getEmail(), "product", product, "inviter", inviter,
+                "link", setPasswordLink(token.token()), "expires", "in 72 hours"), token);
+    }
+
+    void reset(UserAccount user, IssuedToken token) {
+        mail.queue(resetMail(user, token));
+    }
+
+    OutgoingMail resetMail(UserAccount user, IssuedToken token) {
+        String product = mail.senderName();
+        return render(PASSWORD_RESET, user, "Reset your " + product + " password", "reset", Map.of(
                 "name", user.getDisplayName(), "email", user.getEmail(), "product", product,
-                "link", setPasswordLink(token), "expires", "in 60 minutes"));
+                "link", setPasswordLink(token.token()), "expires", "in 60 minutes"), token);
     }
 
     void passwordChanged(UserAccount user) {
         String product = mail.senderName();
-        queue("PASSWORD_CHANGED", user, "Your " + product + " password was changed", "password-changed", Map.of(
-                "name", user.getDisplayName(), "email", user.getEmail(), "product", product,
-                "when", WHEN.format(clock.instant().atZone(ZoneOffset.UTC))));
+        mail.queue(render("PASSWORD_CHANGED", user, "Your " + product + " password was changed", "password-changed",
+                Map.of("name", user.getDisplayName(), "email", user.getEmail(), "product", product,
+                        "when", WHEN.format(clock.instant().atZone(ZoneOffset.UTC))), null));
     }
 
-    private void queue(String kind, UserAccount user, String subject, String template, Map<String, Object> values) {
+    private OutgoingMail render(String kind, UserAccount user, String subject, String template,
+            Map<String, Object> values, @Nullable IssuedToken token) {
         var context = new Context(java.util.Locale.ENGLISH, values);
         context.setVariable("subject", subject);
-        mail.queue(new OutgoingMail(kind, user.getEmail(), subject, text.process(template, context),
-                html.process(template, context)));
+        return new OutgoingMail(kind, user.getEmail(), subject, text.process(template, context),
+                html.process(template, context), token == null ? null : new OneTimeLink(token.token(), token.expiresAt()));
     }
 
     private static TemplateEngine engine(TemplateMode mode, String suffix) {

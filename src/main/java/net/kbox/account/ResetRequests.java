@@ -102,7 +102,7 @@ public class ResetRequests implements DisposableBean {
                 transactions.executeWithoutResult(status -> users.findByAddress(address).filter(UserAccount::isEnabled)
                         .ifPresent(user -> {
                             var token = tokens.issue(user, TokenPurpose.RESET_PASSWORD);
-                            mails.reset(user, token.token());
+                            mails.reset(user, token);
                             maintenance.record(EventLevel.INFO, EventCategory.SECURITY, "Password reset link e-mailed to "
                                     + user.getEmail(), null, null);
                         }));

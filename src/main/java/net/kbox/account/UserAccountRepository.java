@@ -40,4 +40,10 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     @Modifying
     @Query("UPDATE UserAccount u SET u.lastLoginAt = :at WHERE u.email = :email")
     int recordLogin(String email, Instant at);
+
+    /** The name of whoever acts (an administrator, by e-mail), for "invited by" in a welcome e-mail. */
+    default String inviterName(String actorEmail) {
+        return findByAddress(AccountAddresses.normalize(actorEmail)).map(UserAccount::getDisplayName)
+                .orElse("An administrator");
+    }
 }

@@ -115,7 +115,7 @@ public class UserAdministration {
 
     private WelcomeResult welcome(UserAccount user, UserAccount inviter) {
         var token = tokens.issue(user, TokenPurpose.SET_PASSWORD);
-        mails.welcome(user, token.token(), inviter.getDisplayName());
+        mails.welcome(user, token, inviter.getDisplayName());
         // The e-mail is queued either way and goes out once mail works; until then the administrator
         // may hand the link over in person.
         return canSendMail() ? new WelcomeResult(user.toSummary(), true, null)

@@ -1,10 +1,12 @@
 package net.kbox.mail;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The mail feature's front door: every other feature queues its e-mails here, and asks here whether
- * e-mail can go out at all.
+ * e-mail can go out at all and what became of the e-mails to an address.
  */
 public interface MailService {
 
@@ -23,8 +25,11 @@ public interface MailService {
     String senderName();
 
     /**
-     * Sends a test e-mail to the From Address in the background, with the settings in effect now; the
+     * Sends a test e-mail to {@code recipient} in the background, with the settings in effect now; the
      * future completes within the mail timeouts and never fails for mail problems (the result says them).
      */
-    CompletableFuture<TestMailResult> sendTest(String actor);
+    CompletableFuture<TestMailResult> sendTest(String actor, String recipient);
+
+    /** The newest e-mail to each of these addresses that has one (keys in lower case). */
+    Map<String, LastMail> lastMails(Collection<String> recipients);
 }

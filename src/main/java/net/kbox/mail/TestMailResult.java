@@ -3,10 +3,14 @@ package net.kbox.mail;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How "Send a test E-Mail" went: one sentence for the notification, and the maintenance event that
- * holds the details (none when nothing was attempted).
+ * How "Send a test E-Mail" went: one sentence for the notification, the path it took, the maintenance
+ * event that holds the details (none when nothing was attempted) and its entry in the mail log.
+ *
+ * @param server where it went over SMTP, e.g. {@code smtp.example.org:587 (STARTTLS)}; none for the log driver
+ * @param queueProblem why queued e-mails are not being sent now, if they are not (an English sentence)
  */
-public record TestMailResult(Outcome outcome, String message, @Nullable String recipient, @Nullable Long eventId) {
+public record TestMailResult(Outcome outcome, String message, @Nullable String recipient, @Nullable Long eventId,
+        @Nullable Long logEntryId, @Nullable String server, @Nullable String queueProblem) {
 
     public enum Outcome {
         /** Delivered to the SMTP server. */
@@ -15,7 +19,7 @@ public record TestMailResult(Outcome outcome, String message, @Nullable String r
         LOGGED,
         /** The server or the connection failed; the event has the diagnosis. */
         FAILED,
-        /** Required settings are missing: nothing was attempted. */
+        /** Required settings are missing, or the address is not one: nothing was attempted. */
         NOT_CONFIGURED
     }
 

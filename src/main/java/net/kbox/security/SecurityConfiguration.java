@@ -28,10 +28,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginPage loginPage, RequestUtil requestUtil,
-            Environment environment) throws Exception {
+            Environment environment, ManagementProperties management) throws Exception {
         // The login page is styled before anyone logs in; health checks come without a login; error pages
         // (a refused form, a malformed request) are shown to anyone.
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**", "/actuator/health").permitAll()
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**").permitAll()
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
         // Login CSRF: Vaadin's configurer exempts the login form from the CSRF check; here it is not. The
         // login form sends the token Vaadin writes into the page (the _csrf meta tags), and Vaadin's own
@@ -44,6 +44,7 @@ class SecurityConfiguration {
         // SecurityHeaders writes these on every response, error pages included; Spring's copies would repeat them.
         http.headers(headers -> headers.frameOptions(frame -> frame.disable()).contentTypeOptions(options -> options.disable())
                 .xssProtection(xss -> xss.disable()).httpStrictTransportSecurity(hsts -> hsts.disable()));
+        ActuatorSecurity.apply(http, management);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(loginPage.view())
                 .enableCsrfConfiguration(false));
         // After Vaadin's configurer has set up the login form (this Vaadin version has no setter for it).

@@ -17,7 +17,7 @@ class AdministratorLoginIT extends BrowserJourney {
         var shell = login.loginAs(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
         browser.screenshot("shell-after-login");
 
-        assertThat(shell.navigationItems()).containsExactly("Administration", "Mail", "Users", "Maintenance and events");
+        assertThat(shell.navigationItems()).containsExactly("Administration", "Mail", "Users", "Maintenance and events", "Mail log");
         assertThat(shell.currentUser()).isEqualTo("Administrator");
         assertThat(browser.currentPath()).isEqualTo("/" + Browser.routeOf(MailSettingsView.class));
     }

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A journey in a real browser against the real application on a random port, the real MariaDB and real
  * local SMTP servers: one headless Chromium per class; each test starts logged out, with nothing saved on
- * the Mail page. A subclass may declare {@code @SpringBootTest} again with properties of its own.
+ * the Mail page and nothing waiting in the outbox. A subclass may declare {@code @SpringBootTest} again with properties of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,6 +41,7 @@ abstract class BrowserJourney {
     @BeforeEach
     void loggedOutWithNothingSaved() {
         MailSettingsReset.nothingSaved(jdbc);
+        jdbc.update("DELETE FROM outbox_message WHERE status IN ('QUEUED', 'SENDING')");
         browser.driver().manage().deleteAllCookies();
     }
 

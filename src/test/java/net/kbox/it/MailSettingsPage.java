@@ -123,6 +123,15 @@ public class MailSettingsPage {
         return awaitNotificationAfter(before);
     }
 
+    /** Types another address into "Send to", sends the test e-mail there and waits for the outcome. */
+    public String sendTestEmailTo(String address) {
+        var input = browser.find(By.cssSelector("#test-recipient input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(address, Keys.TAB);
+        browser.waitForVaadin();
+        return sendTestEmail();
+    }
+
     /** The text of the notification the last action brought up, without its link. */
     public String notificationText() {
         return newestNotification == null ? ""

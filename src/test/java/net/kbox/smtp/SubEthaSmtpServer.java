@@ -24,6 +24,8 @@ abstract class SubEthaSmtpServer implements TestSmtpServer {
     /** Guarded by itself; not copy-on-write, which would copy the whole list for every message a benchmark sends. */
     private final List<ReceivedMessage> messages = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
+    /** While set, every recipient is refused with this temporary reply (e.g. "450 4.2.1 mailbox busy"). */
+    private volatile @Nullable String temporaryRefusal;
 
     SubEthaSmtpServer(TestCertificates.@Nullable Identity identity, @Nullable String username,
             @Nullable String password) {
@@ -74,6 +76,16 @@ abstract class SubEthaSmtpServer implements TestSmtpServer {
         }
     }
 
+    /** Refuses every recipient for now with this reply, such as {@code 450 4.2.1 mailbox busy}, until {@link #acceptAgain()}. */
+    public void refuseForNow(String reply) {
+        temporaryRefusal = reply;
+    }
+
+    /** Ends {@link #refuseForNow}. */
+    public void acceptAgain() {
+        temporaryRefusal = null;
+    }
+
     /** How many TCP connections the server accepted. */
     public int connections() {
         return connections.get();
@@ -101,6 +113,10 @@ abstract class SubEthaSmtpServer implements TestSmtpServer {
 
         @Override
         public void recipient(String recipient) throws RejectException {
+            String refusal = temporaryRefusal;
+            if (refusal != null) {
+                throw new RejectException(Integer.parseInt(refusal.substring(0, 3)), refusal.substring(4));
+            }
             if (rejected.test(recipient)) {
                 throw new RejectException(550, "5.1.1 <" + recipient + ">: no such user here");
             }

@@ -2,7 +2,6 @@ package net.kbox.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.regex.Pattern;
 import net.kbox.TestAccounts;
 import net.kbox.account.PasswordResets;
 import net.kbox.account.UserAdministration;
@@ -12,13 +11,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Accounts for tests, added by the bootstrap administrator through the same services as the Users page,
- * their links read from the queued e-mail (no SMTP server needed). A plain component of the test sources.
+ * their links read from the queued e-mail's one-time token (no SMTP server needed). A plain component of the test sources.
  */
 @Component
 public class NewAccounts {
 
     public static final String PASSWORD = "a proper long passphrase";
-    private static final Pattern TOKEN = Pattern.compile("/set-password\\?token=([A-Za-z0-9_-]+)");
 
     private final UserAdministration administration;
     private final PasswordResets resets;
@@ -50,13 +48,15 @@ public class NewAccounts {
         return email;
     }
 
-    /** The token of the newest link e-mailed to an address. */
+    /**
+     * The token of the newest link queued for an address: kept beside its e-mail until it is sent (the
+     * body holds a mask in its place).
+     */
     public String newestToken(String email) {
-        String body = jdbc.queryForObject("SELECT text_body FROM outbox_message WHERE recipient = ? ORDER BY id DESC "
-                + "LIMIT 1", String.class, email);
-        var matcher = TOKEN.matcher(body);
-        assertThat(matcher.find()).as("a set-password link in:%n%s", body).isTrue();
-        return matcher.group(1);
+        String token = jdbc.queryForObject("SELECT one_time_secret FROM outbox_message WHERE recipient = ? "
+                + "ORDER BY id DESC LIMIT 1", String.class, email);
+        assertThat(token).as("the one-time token of the newest e-mail to %s", email).isNotBlank();
+        return token;
     }
 
     public long idOf(String email) {

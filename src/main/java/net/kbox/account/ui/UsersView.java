@@ -12,13 +12,19 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import com.vaadin.flow.component.html.Anchor;
 import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
 import java.time.format.DateTimeFormatter;
 import net.kbox.account.UserAdministration.UserAdministrationException;
 import net.kbox.account.UserAdministration.WelcomeResult;
 import net.kbox.account.UserAdministration;
 import net.kbox.account.UserSummary;
 import net.kbox.base.ui.Notifications;
+import net.kbox.mail.LastMail;
+import net.kbox.mail.MailLogLink;
+import net.kbox.mail.MailService;
 import net.kbox.security.Role;
 
 /** Administration > Users: who can log in, with what role; new users get a link to set their password. */
@@ -30,13 +36,17 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     private static final DateTimeFormatter LAST_LOGIN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final UserAdministration administration;
+    private final MailService mail;
     private final String actor;
+    /** The newest e-mail to each user's address, as of the last refresh. */
+    private Map<String, LastMail> lastMails = Map.of();
     final Grid<UserSummary> grid = new Grid<>();
     final Button add = new Button();
     final Grid.Column<UserSummary> actionsColumn;
 
-    UsersView(UserAdministration administration, AuthenticationContext authentication) {
+    UsersView(UserAdministration administration, MailService mail, AuthenticationContext authentication) {
         this.administration = administration;
+        this.mail = mail;
         this.actor = authentication.getPrincipalName().orElse("unknown");
         setId("users-view");
         addClassName("page");
@@ -50,16 +60,17 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("users-grid");
         grid.addComponentColumn(UsersView::who).setHeader(getTranslation("users.column.user")).setFlexGrow(1)
-                .setWidth("14rem");
+                .setWidth("13rem");
         grid.addColumn(u -> getTranslation("users.role." + u.role().name().toLowerCase()))
                 .setHeader(getTranslation("users.column.role")).setWidth("8.5rem").setFlexGrow(0);
-        grid.addComponentColumn(this::status).setHeader(getTranslation("users.column.status")).setWidth("7.5rem")
-                .setFlexGrow(0);
+        // the account's status, and under it the last e-mail to the user, leading to their e-mails in the mail log
+        grid.addComponentColumn(this::status).setHeader(getTranslation("users.column.status")).setWidth("11rem")
+                .setFlexGrow(0).setKey("status");
         grid.addColumn(u -> u.lastLoginAt() == null ? getTranslation("users.never")
                 : LAST_LOGIN.format(u.lastLoginAt().atZone(ZoneOffset.UTC)))
                 .setHeader(getTranslation("users.column.last-login")).setWidth("10.5rem").setFlexGrow(0);
         actionsColumn = grid.addComponentColumn(this::actions).setHeader(getTranslation("users.column.actions"))
-                .setAutoWidth(true).setFlexGrow(0).setKey("actions");
+                .setWidth("14rem").setFlexGrow(0).setKey("actions");
         grid.setAllRowsVisible(true);
 
         var header = new HorizontalLayout(new Span(getTranslation("users.intro")), add);
@@ -80,7 +91,17 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         return who;
     }
 
-    private Span status(UserSummary user) {
+    private com.vaadin.flow.component.html.Div status(UserSummary user) {
+        var cell = new com.vaadin.flow.component.html.Div(badge(user));
+        cell.addClassName("user-status");
+        LastMail last = lastMails.get(user.email().toLowerCase(Locale.ROOT));
+        if (last != null) {
+            cell.add(lastMail(user, last));
+        }
+        return cell;
+    }
+
+    private Span badge(UserSummary user) {
         String key = !user.enabled() ? "disabled" : user.activated() ? "active" : "invited";
         var badge = new Span(getTranslation("users.status." + key));
         badge.getElement().getThemeList().add("badge");
@@ -92,9 +113,24 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         return badge;
     }
 
+    /** "Last e-mail: Sent 10:42" (today, UTC) or "… Sent 2026-12-01", leading to that user's e-mails in the mail log. */
+    private Anchor lastMail(UserSummary user, LastMail last) {
+        var at = last.at().atZone(ZoneOffset.UTC);
+        boolean today = at.toLocalDate().equals(java.time.LocalDate.now(ZoneOffset.UTC));
+        var link = new Anchor(MailLogLink.toRecipient(user.email()), getTranslation("users.last-mail",
+                getTranslation(last.status().labelKey()), today ? at.toLocalTime().withSecond(0).withNano(0).toString()
+                        : at.toLocalDate().toString()));
+        link.getElement().setAttribute("router-link", true);
+        link.getElement().setAttribute("title", LAST_LOGIN.format(at) + " (UTC)");
+        link.setId("last-mail-" + user.id());
+        link.addClassName("user-last-mail");
+        return link;
+    }
+
     private HorizontalLayout actions(UserSummary user) {
         var actions = new HorizontalLayout();
         actions.setSpacing(false);
+        actions.setWrap(true);
         if (!user.activated() && user.enabled()) {
             actions.add(action("users.action.resend", "resend-" + user.id(), () -> {
                 WelcomeResult result = administration.resendWelcome(user.id(), actor);
@@ -143,7 +179,9 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        grid.setItems(administration.list());
+        var users = administration.list();
+        lastMails = mail.lastMails(users.stream().map(UserSummary::email).toList());
+        grid.setItems(users);
     }
 
     @Override

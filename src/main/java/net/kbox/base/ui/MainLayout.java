@@ -81,7 +81,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     /**
      * The pages this user may open (each view says with {@code @Menu} where it stands), the administration
-     * pages grouped; a user who may open none of them has the home page.
+     * pages grouped, a page under the page whose route it continues; a user who may open none of them has
+     * the home page.
      */
     private SideNav navigation() {
         var nav = new SideNav();
@@ -94,18 +95,30 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         var administration = new SideNavItem(getTranslation("nav.administration"));
         administration.setPrefixComponent(VaadinIcon.COG.create());
         administration.setExpanded(true);
+        var items = new java.util.LinkedHashMap<String, SideNavItem>();
         for (MenuEntry entry : entries) {
             var item = new SideNavItem(getTranslation(entry.title()), route(entry), icon(entry.icon()));
-            if (route(entry).startsWith(ADMINISTRATION)) {
+            SideNavItem parent = parentOf(route(entry), items);
+            if (parent != null) {
+                parent.addItem(item);
+                parent.setExpanded(true);
+            } else if (route(entry).startsWith(ADMINISTRATION)) {
                 administration.addItem(item);
             } else {
                 nav.addItem(item);
             }
+            items.put(route(entry), item);
         }
         if (!administration.getItems().isEmpty()) {
             nav.addItem(administration);
         }
         return nav;
+    }
+
+    /** A page whose route continues another's (a/b under a) stands under it in the menu. */
+    private static @Nullable SideNavItem parentOf(String route, java.util.Map<String, SideNavItem> items) {
+        return items.entrySet().stream().filter(item -> route.startsWith(item.getKey() + "/"))
+                .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
     }
 
     /** The route of a menu entry, as the router takes it (no leading slash). */

@@ -1,18 +1,25 @@
 package net.kbox.mail.frontdoor;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import net.kbox.mail.LastMail;
 import net.kbox.mail.MailReadiness;
 import net.kbox.mail.MailService;
 import net.kbox.mail.OutgoingMail;
 import net.kbox.mail.TestMailResult;
+import net.kbox.mail.log.MailLog;
 import net.kbox.mail.outbox.Outbox;
 import net.kbox.mail.settings.MailSettingsService;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
-/** {@link MailService}: queued e-mail goes to the outbox, the test e-mail out at once in the background. */
+/**
+ * {@link MailService}: queued e-mail goes to the outbox, the test e-mail out at once in the background, what
+ * became of an address's e-mails comes from the mail log.
+ */
 @Service
 class MailFrontDoor implements MailService, DisposableBean {
 
@@ -22,13 +29,15 @@ class MailFrontDoor implements MailService, DisposableBean {
     private final Outbox outbox;
     private final MailSettingsService settings;
     private final TestMail testMail;
+    private final MailLog log;
     /** Test e-mails wait on the network (bounded by the timeouts): never on a request thread. */
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
-    MailFrontDoor(Outbox outbox, MailSettingsService settings, TestMail testMail) {
+    MailFrontDoor(Outbox outbox, MailSettingsService settings, TestMail testMail, MailLog log) {
         this.outbox = outbox;
         this.settings = settings;
         this.testMail = testMail;
+        this.log = log;
     }
 
     @Override
@@ -48,8 +57,13 @@ class MailFrontDoor implements MailService, DisposableBean {
     }
 
     @Override
-    public CompletableFuture<TestMailResult> sendTest(String actor) {
-        return CompletableFuture.supplyAsync(() -> testMail.send(actor), background);
+    public CompletableFuture<TestMailResult> sendTest(String actor, String recipient) {
+        return CompletableFuture.supplyAsync(() -> testMail.send(actor, recipient), background);
+    }
+
+    @Override
+    public Map<String, LastMail> lastMails(Collection<String> recipients) {
+        return log.lastMails(recipients);
     }
 
     @Override

@@ -6,47 +6,59 @@ import java.util.List;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventLevel;
 import net.kbox.maintenance.MaintenanceService;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What becomes of messages the server did not take, and what administrators are told: a temporary failure
  * puts them back in the queue for a later attempt ({@link Backoff}, a WARNING event), a permanent one or
- * the 24th hour fails them for good (an ERROR event each). The outbox's only events.
+ * the 24th hour fails them for good (an ERROR event each). Each failed attempt goes into the mail log's
+ * history with the event that holds its diagnosis. The outbox's only events.
  */
 final class DeliveryFailures {
 
     private final OutboxTable table;
+    private final OutboxHistory history;
     private final MaintenanceService maintenance;
+    private final OutboxMetrics metrics;
 
-    DeliveryFailures(OutboxTable table, MaintenanceService maintenance) {
+    DeliveryFailures(OutboxTable table, OutboxHistory history, MaintenanceService maintenance, OutboxMetrics metrics) {
         this.table = table;
+        this.history = history;
         this.maintenance = maintenance;
+        this.metrics = metrics;
     }
 
     /** The attempt failed for a reason that may pass (connection, TLS, authentication, a 4xx reply). */
-    void retryLater(List<Claimed> messages, String reason, Instant now) {
+    void retryLater(List<Claimed> messages, Attempt attempt, Instant now) {
         var givenUp = new ArrayList<Claimed>();
+        var waiting = new ArrayList<Long>();
         for (Claimed message : messages) {
             Instant next = Backoff.nextAttempt(message.attempts() + 1, message.createdAt(), now);
             if (next == null) {
                 givenUp.add(message);
             } else {
-                table.retryAt(message.id(), next, reason);
+                table.retryAt(message.id(), next, attempt);
+                waiting.add(message.id());
+                metrics.retried(message.kind());
             }
         }
-        givenUp.forEach(message -> fail(message, "gave up after 24 hours: " + reason, null));
-        int waiting = messages.size() - givenUp.size();
-        if (waiting > 0) {
-            maintenance.record(EventLevel.WARNING, EventCategory.MAIL, waiting + " e-mail(s) could not be delivered yet "
-                    + "and will be retried: " + reason, null, null);
+        givenUp.forEach(message -> fail(message, attempt.because("gave up after 24 hours: " + attempt.reason()), now));
+        if (!waiting.isEmpty()) {
+            var event = maintenance.record(EventLevel.WARNING, EventCategory.MAIL, waiting.size() + " e-mail(s) could "
+                    + "not be delivered yet and will be retried: " + attempt.reason(), attempt.diagnosis(), null);
+            history.add(waiting, now, HistoryEntry.Outcome.RETRY, attempt, event.id(), null);
         }
     }
 
-    /** The message cannot be delivered as it is (a 5xx for the recipient or the content, an invalid message). */
-    void fail(Claimed message, String reason, @Nullable String diagnosis) {
-        table.fail(message.id(), reason);
-        maintenance.record(EventLevel.ERROR, EventCategory.MAIL, "E-mail to " + message.recipient() + " ("
-                + message.kind() + ") could not be delivered: " + reason + ". An administrator can send it again.",
-                diagnosis, null);
+    /**
+     * The message cannot be delivered as it is (a 5xx for the recipient or the content, an invalid message, a
+     * one-time link that expired before it could go out).
+     */
+    void fail(Claimed message, Attempt attempt, Instant now) {
+        table.fail(message.id(), attempt);
+        var event = maintenance.record(EventLevel.ERROR, EventCategory.MAIL, "E-mail to " + message.recipient() + " ("
+                + message.kind() + ") could not be delivered: " + attempt.reason()
+                + ". An administrator can send it again.", attempt.diagnosis(), null);
+        history.add(List.of(message.id()), now, HistoryEntry.Outcome.FAILED, attempt, event.id(), null);
+        metrics.failed(message.kind());
     }
 }

@@ -34,17 +34,22 @@ class OutboxDispatcher {
     private final SmtpTransport smtp;
     private final LogTransport logDriver;
     private final DeliveryFailures failures;
+    private final Heartbeats heartbeats;
+    private final OutboxMetrics metrics;
     private final Clock clock;
     private final String name = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
     private volatile @Nullable Instant lastRun;
 
-    OutboxDispatcher(OutboxTable table, MailSettingsService settings, SmtpTransport smtp, LogTransport logDriver,
-            MaintenanceService maintenance, Clock clock) {
+    OutboxDispatcher(OutboxTable table, OutboxHistory history, MailSettingsService settings, SmtpTransport smtp,
+            LogTransport logDriver, MaintenanceService maintenance, Heartbeats heartbeats, OutboxMetrics metrics,
+            Clock clock) {
         this.table = table;
         this.settings = settings;
         this.smtp = smtp;
         this.logDriver = logDriver;
-        this.failures = new DeliveryFailures(table, maintenance);
+        this.failures = new DeliveryFailures(table, history, maintenance, metrics);
+        this.heartbeats = heartbeats;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -64,9 +69,11 @@ class OutboxDispatcher {
     /**
      * Sends everything due at {@code now}; returns how many messages were delivered. The run's time starts
      * at {@code now} and goes on with the clock (tests pass a later {@code now} to see retries fall due).
+     * Every run leaves a heartbeat, whether or not anything can be sent.
      */
     int dispatchDue(Instant now) {
         lastRun = now;
+        heartbeats.beat();
         RunClock time = new RunClock(now);
         table.releaseExpiredClaims(now);
         EffectiveMailSettings effective = settings.effective();
@@ -78,35 +85,59 @@ class OutboxDispatcher {
             return 0;
         }
         int delivered = 0;
+        String status = effective.driver() == MailDriver.LOG ? "LOGGED" : "SENT";
         try (var session = new SmtpSession(smtp, effective);
-                var recorder = new SentRecorder(table, time::now, name);
+                var recorder = new SentRecorder(table, time::now, name, status, metrics::sent);
                 var next = new NextBatch(table, time, name)) {
             while (!batch.isEmpty()) {
                 next.claimAfter(batch);
-                delivered += effective.driver() == MailDriver.LOG ? writeToLog(effective, batch, recorder)
+                delivered += effective.driver() == MailDriver.LOG ? writeToLog(effective, batch, recorder, time)
                         : sendOverSmtp(session, batch, recorder, time);
                 batch = next.take();
             }
         }
+        if (delivered > 0) {
+            heartbeats.sent(time.now());
+        }
         return delivered;
     }
 
-    private int writeToLog(EffectiveMailSettings effective, Batch batch, SentRecorder recorder) {
+    private int writeToLog(EffectiveMailSettings effective, Batch batch, SentRecorder recorder, RunClock time) {
+        int written = 0;
         for (Claimed message : batch.messages()) {
-            logDriver.deliver(effective, message.toMail(), null);
-            recorder.accepted(message.id());
+            if (!linkExpired(message, time)) {
+                long start = System.nanoTime();
+                logDriver.deliver(effective, message.toLoggedMail(), null);
+                recorder.accepted(Accepted.after(message, "written to the log (log driver)", start));
+                written++;
+            }
         }
-        return batch.messages().size();
+        return written;
+    }
+
+    /** A one-time link past its time is never sent: the message fails, and "Send again" makes a fresh link. */
+    private boolean linkExpired(Claimed message, RunClock time) {
+        if (!message.linkExpiredAt(time.now())) {
+            return false;
+        }
+        failures.fail(message, new Attempt("its one-time link expired before it could be delivered; sending it "
+                + "again makes a fresh link", null, 0, null), time.now());
+        return true;
+    }
+
+    private static Attempt attempt(MailDeliveryException e, long startNanos) {
+        return new Attempt(e.error().message(), e.serverReply(), Attempt.micros(startNanos), e.diagnosis());
     }
 
     private int sendOverSmtp(SmtpSession session, Batch batch, SentRecorder recorder, RunClock time) {
         List<Claimed> messages = batch.messages();
         int sent = 0;
         SmtpConnection connection;
+        long connecting = System.nanoTime();
         try {
             connection = session.connection();
         } catch (MailDeliveryException e) {
-            failures.retryLater(messages, e.error().message(), time.now());
+            failures.retryLater(messages, attempt(e, connecting), time.now());
             return 0;
         }
         for (int i = 0; i < messages.size(); i++) {
@@ -117,22 +148,27 @@ class OutboxDispatcher {
                 table.release(batch.from(i));
                 return sent;
             }
+            if (linkExpired(message, time)) {
+                continue;
+            }
+            long start = System.nanoTime();
             try {
-                connection.send(message.toMail());
-                recorder.accepted(message.id());
+                String reply = connection.send(message.toMail());
+                recorder.accepted(Accepted.after(message, reply, start));
                 sent++;
             } catch (MailDeliveryException e) {
                 if (e.isPermanent()) {
-                    failures.fail(message, e.error().message(), e.diagnosis());
+                    failures.fail(message, attempt(e, start), time.now());
                 } else if (connection.isOpen()) {
-                    failures.retryLater(List.of(message), e.error().message(), time.now());
+                    failures.retryLater(List.of(message), attempt(e, start), time.now());
                 } else {
                     session.lost();
-                    failures.retryLater(messages.subList(i, messages.size()), e.error().message(), time.now());
+                    failures.retryLater(messages.subList(i, messages.size()), attempt(e, start), time.now());
                     return sent;
                 }
             } catch (IllegalArgumentException e) {
-                failures.fail(message, e.getMessage() == null ? "invalid message" : e.getMessage(), null);
+                failures.fail(message, new Attempt(e.getMessage() == null ? "invalid message" : e.getMessage(), null,
+                        Attempt.micros(start), null), time.now());
             }
         }
         return sent;

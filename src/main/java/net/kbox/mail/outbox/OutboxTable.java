@@ -2,12 +2,12 @@ package net.kbox.mail.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
+import net.kbox.mail.OneTimeLink;
 import net.kbox.mail.OutgoingMail;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The table {@code outbox_message}: every statement on it. Due rows are claimed in batches of
+ * The table {@code outbox_message} as the dispatcher uses it: every statement of the queue. Due rows are claimed in batches of
  * {@value #BATCH_SIZE} with {@code SELECT … FOR UPDATE SKIP LOCKED}, so several application instances share
- * the work and never claim the same row. The writes of a dispatcher run, which may meet another instance's,
+ * the work and never claim the same row (the mail log's reads and administrators' actions are in their own
+ * classes). The writes of a dispatcher run, which may meet another instance's,
  * are run again when the database chose them as a deadlock's victim (ADR 0009). Statements join the
  * caller's transaction, except the claims, which take one of their own.
  */
@@ -36,6 +37,8 @@ class OutboxTable {
      */
     static final Duration CLAIM = Duration.ofMinutes(15);
     private static final int DEADLOCK_ATTEMPTS = 3;
+    static final int REPLY_MAX_LENGTH = 500;
+    static final int ERROR_MAX_LENGTH = 1000;
 
     private final JdbcTemplate jdbc;
     private final ClaimTransactions claims;
@@ -45,21 +48,25 @@ class OutboxTable {
         this.claims = new ClaimTransactions(transactions);
     }
 
-    /** Adds a message, due at once; returns its id. */
+    /** Adds a message, due at once; returns its id. A one-time link's token is kept apart from the masked body. */
     long insert(OutgoingMail mail, Instant now) {
+        OneTimeLink link = mail.link();
         var key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
-                    INSERT INTO outbox_message (kind, recipient, subject, text_body, html_body, status, attempts,
-                        next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""",
-                    new String[] {"id"});
+                    INSERT INTO outbox_message (kind, recipient, recipient_key, subject, text_body, html_body, status,
+                        attempts, next_attempt_at, created_at, one_time_secret, link_expires_at)
+                    VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?, ?)""", new String[] {"id"});
             statement.setString(1, mail.kind());
             statement.setString(2, mail.recipient());
-            statement.setString(3, mail.subject());
-            statement.setString(4, mail.text());
-            statement.setString(5, mail.html());
-            statement.setObject(6, DbTime.of(now));
+            statement.setString(3, OneTimeLinks.recipientKey(mail.recipient()));
+            statement.setString(4, mail.subject());
+            statement.setString(5, OneTimeLinks.mask(mail.text(), link));
+            statement.setString(6, OneTimeLinks.mask(mail.html(), link));
             statement.setObject(7, DbTime.of(now));
+            statement.setObject(8, DbTime.of(now));
+            statement.setString(9, link == null ? null : link.token());
+            statement.setObject(10, link == null ? null : DbTime.of(link.expiresAt()));
             return statement;
         }, key);
         return key.getKeyAs(Number.class).longValue();
@@ -70,12 +77,14 @@ class OutboxTable {
         Instant until = now.plus(CLAIM).truncatedTo(ChronoUnit.MICROS);
         List<Claimed> claimed = retryingDeadlocks(() -> claims.run(status -> {
             List<Claimed> rows = jdbc.query("""
-                    SELECT id, kind, recipient, subject, text_body, html_body, attempts, created_at
+                    SELECT id, kind, recipient, subject, text_body, html_body, attempts, created_at, one_time_secret,
+                        link_expires_at
                     FROM outbox_message WHERE status = 'QUEUED' AND next_attempt_at <= ?
                     ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""",
                     (rs, i) -> new Claimed(rs.getLong("id"), rs.getString("kind"), rs.getString("recipient"),
                             rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
-                            rs.getInt("attempts"), DbTime.read(rs, "created_at")),
+                            rs.getInt("attempts"), DbTime.read(rs, "created_at"), rs.getString("one_time_secret"),
+                            DbTime.read(rs, "link_expires_at")),
                     DbTime.of(now), BATCH_SIZE);
             if (!rows.isEmpty()) {
                 updateIdsIn("UPDATE outbox_message SET status = 'SENDING', claimed_until = ? WHERE id",
@@ -105,64 +114,60 @@ class OutboxTable {
         }
     }
 
-    /** Records that the server accepted these messages. */
-    void markSent(List<Long> ids, Instant sentAt) {
-        retryingDeadlocks(() -> updateIdsIn("UPDATE outbox_message SET status = 'SENT', sent_at = ?, "
-                + "attempts = attempts + 1, claimed_until = NULL, last_error = NULL WHERE id", DbTime.of(sentAt), ids));
+    /**
+     * Records that the server accepted these messages (or the log driver wrote them), each with its reply and
+     * duration, in one statement; their one-time tokens are forgotten with it.
+     */
+    void markSent(List<Accepted> accepted, Instant sentAt, String status) {
+        var arguments = new ArrayList<Object>(accepted.size() * 5 + 2);
+        arguments.add(status);
+        arguments.add(DbTime.of(sentAt));
+        var replies = new StringBuilder("CASE id");
+        var durations = new StringBuilder("CASE id");
+        for (Accepted message : accepted) {
+            replies.append(" WHEN ? THEN ?");
+            arguments.add(message.id());
+            arguments.add(truncate(message.reply(), REPLY_MAX_LENGTH));
+        }
+        for (Accepted message : accepted) {
+            durations.append(" WHEN ? THEN ?");
+            arguments.add(message.id());
+            arguments.add(message.durationMicros());
+        }
+        accepted.forEach(message -> arguments.add(message.id()));
+        String sql = "UPDATE outbox_message SET status = ?, sent_at = ?, attempts = attempts + 1, claimed_until = NULL, "
+                + "last_error = NULL, one_time_secret = NULL, last_reply = " + replies + " END, last_duration_us = "
+                + durations + " END WHERE id IN (" + placeholders(accepted.size()) + ")";
+        retryingDeadlocks(() -> jdbc.update(sql, arguments.toArray()));
     }
 
     /** Puts a message back in the queue after a failed attempt, due again at {@code next}. */
-    void retryAt(long id, Instant next, String reason) {
+    void retryAt(long id, Instant next, Attempt attempt) {
         retryingDeadlocks(() -> jdbc.update("""
                 UPDATE outbox_message SET status = 'QUEUED', attempts = attempts + 1, next_attempt_at = ?,
-                    claimed_until = NULL, last_error = ? WHERE id = ?""", DbTime.of(next), truncate(reason), id));
+                    claimed_until = NULL, last_error = ?, last_reply = ?, last_duration_us = ? WHERE id = ?""",
+                DbTime.of(next), truncate(attempt.reason(), ERROR_MAX_LENGTH),
+                truncate(attempt.reply(), REPLY_MAX_LENGTH), attempt.durationMicros(), id));
     }
 
-    /** Fails a message for good after a failed attempt; an administrator can send it again. */
-    void fail(long id, String reason) {
+    /** Fails a message for good after a failed attempt (its token forgotten); an administrator can send it again. */
+    void fail(long id, Attempt attempt) {
         retryingDeadlocks(() -> jdbc.update("""
                 UPDATE outbox_message SET status = 'FAILED', attempts = attempts + 1, claimed_until = NULL,
-                    last_error = ? WHERE id = ?""", truncate(reason), id));
+                    one_time_secret = NULL, last_error = ?, last_reply = ?, last_duration_us = ? WHERE id = ?""",
+                truncate(attempt.reason(), ERROR_MAX_LENGTH), truncate(attempt.reply(), REPLY_MAX_LENGTH),
+                attempt.durationMicros(), id));
     }
 
-    /** The queue at a glance; {@code lastDispatchAt} is this instance's to tell. */
-    OutboxStatus status(@Nullable Instant lastDispatchAt) {
-        var lastSent = DbTime.of(jdbc.queryForObject("SELECT MAX(sent_at) FROM outbox_message", LocalDateTime.class));
+    /** The queue at a glance; {@code lastSentAt} comes from the dispatchers' heartbeats. */
+    OutboxStatus status(@Nullable Instant lastDispatchAt, @Nullable Instant lastSentAt) {
         return jdbc.queryForObject("""
                 SELECT SUM(CASE WHEN status IN ('QUEUED', 'SENDING') THEN 1 ELSE 0 END) AS waiting,
                        SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed,
                        MIN(CASE WHEN status IN ('QUEUED', 'SENDING') THEN created_at END) AS oldest
                 FROM outbox_message WHERE status IN ('QUEUED', 'SENDING', 'FAILED')""",
                 (rs, i) -> new OutboxStatus(rs.getLong("waiting"), rs.getLong("failed"), DbTime.read(rs, "oldest"),
-                        lastDispatchAt, lastSent));
-    }
-
-    /** Messages that failed for good, newest first. */
-    List<OutboxEntry> failed(int limit) {
-        return jdbc.query("""
-                SELECT id, kind, recipient, subject, status, attempts, created_at, next_attempt_at, last_error
-                FROM outbox_message WHERE status = 'FAILED' ORDER BY next_attempt_at DESC, id DESC LIMIT ?""",
-                (rs, i) -> new OutboxEntry(rs.getLong("id"), rs.getString("kind"), rs.getString("recipient"),
-                        rs.getString("subject"), rs.getString("status"), rs.getInt("attempts"),
-                        DbTime.read(rs, "created_at"), DbTime.read(rs, "next_attempt_at"),
-                        rs.getString("last_error")), limit);
-    }
-
-    /** Puts a failed message back in the queue for a new series of attempts, due at once. */
-    boolean resend(long id, Instant now) {
-        return requeueFailed(now, " AND id = ?", id) == 1;
-    }
-
-    /** Puts every failed message back in the queue; returns how many. */
-    int resendAllFailed(Instant now) {
-        return requeueFailed(now, "");
-    }
-
-    private int requeueFailed(Instant now, String andWhere, Object... parameters) {
-        var arguments = new ArrayList<Object>(List.of(DbTime.of(now), DbTime.of(now)));
-        arguments.addAll(List.of(parameters));
-        return jdbc.update("UPDATE outbox_message SET status = 'QUEUED', attempts = 0, next_attempt_at = ?, "
-                + "created_at = ?, last_error = NULL WHERE status = 'FAILED'" + andWhere, arguments.toArray());
+                        lastDispatchAt, lastSentAt));
     }
 
     /**
@@ -198,7 +203,7 @@ class OutboxTable {
         return String.join(", ", Collections.nCopies(count, "?"));
     }
 
-    private static String truncate(String text) {
-        return text.length() <= 1000 ? text : text.substring(0, 999) + "…";
+    static @Nullable String truncate(@Nullable String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 }

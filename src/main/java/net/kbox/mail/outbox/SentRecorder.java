@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -26,9 +27,11 @@ final class SentRecorder implements AutoCloseable {
 
     private final OutboxTable table;
     private final Supplier<Instant> clock;
+    private final String status;
+    private final Consumer<List<Accepted>> recorded;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final List<Long> waiting = new ArrayList<>();
+    private final List<Accepted> waiting = new ArrayList<>();
     private final Thread writer;
     private long oldestWaitingSince;
     private int writing;
@@ -40,10 +43,15 @@ final class SentRecorder implements AutoCloseable {
     /**
      * @param clock the time written as {@code sent_at}
      * @param name the dispatcher's name, for the writer thread's
+     * @param status what the messages become: SENT, or LOGGED under the log driver
+     * @param recorded told of each group once it is recorded (on the writer thread)
      */
-    SentRecorder(OutboxTable table, Supplier<Instant> clock, String name) {
+    SentRecorder(OutboxTable table, Supplier<Instant> clock, String name, String status,
+            Consumer<List<Accepted>> recorded) {
         this.table = table;
         this.clock = clock;
+        this.status = status;
+        this.recorded = recorded;
         this.writer = Thread.ofPlatform().name(name + "-sent").start(this::writeUntilClosed);
     }
 
@@ -54,7 +62,7 @@ final class SentRecorder implements AutoCloseable {
      * @throws RuntimeException the database's failure to record: stop sending (the messages not recorded
      *     stay claimed, and are sent again once the claim expires)
      */
-    void accepted(long id) {
+    void accepted(Accepted message) {
         lock.lock();
         try {
             throwFailure();
@@ -65,7 +73,7 @@ final class SentRecorder implements AutoCloseable {
                 oldestWaitingSince = System.nanoTime();
                 changed.signalAll(); // the writer starts counting MAX_WAIT
             }
-            waiting.add(id);
+            waiting.add(message);
             if (waiting.size() >= GROUP) {
                 changed.signalAll();
             }
@@ -127,10 +135,11 @@ final class SentRecorder implements AutoCloseable {
 
     private void writeUntilClosed() {
         try {
-            List<Long> group;
+            List<Accepted> group;
             while (!(group = nextGroup()).isEmpty()) {
-                table.markSent(group, clock.get());
+                table.markSent(group, clock.get(), status);
                 change(() -> writing = 0);
+                recorded.accept(group);
             }
         } catch (RuntimeException e) {
             change(() -> failure = e);
@@ -154,7 +163,7 @@ final class SentRecorder implements AutoCloseable {
     }
 
     /** Waits for a group to record: full, or its oldest waited long enough, or the run ends. Empty: stop. */
-    private List<Long> nextGroup() {
+    private List<Accepted> nextGroup() {
         lock.lock();
         try {
             while (!closed && waiting.size() < GROUP) {
@@ -173,7 +182,7 @@ final class SentRecorder implements AutoCloseable {
                     break;
                 }
             }
-            List<Long> group = List.copyOf(waiting);
+            List<Accepted> group = List.copyOf(waiting);
             waiting.clear();
             writing = group.size();
             return group;

@@ -10,6 +10,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import net.kbox.mail.diagnosis.Diagnosis;
 import net.kbox.mail.diagnosis.SendReport;
+import net.kbox.mail.diagnosis.ServerReply;
 import net.kbox.mail.diagnosis.TlsObservation;
 import net.kbox.mail.settings.EffectiveMailSettings;
 import net.kbox.mail.settings.MailEncryption;
@@ -69,7 +70,8 @@ final class SmtpAttempt {
 
     MailDeliveryException exception(Throwable failure) {
         SendReport report = report(failure);
-        return new MailDeliveryException(Objects.requireNonNull(report.error()), report.diagnosisText());
+        return new MailDeliveryException(Objects.requireNonNull(report.error()), report.diagnosisText(),
+                ServerReply.in(failure));
     }
 
     /**

@@ -50,17 +50,17 @@ public final class SmtpConnection implements AutoCloseable {
     /**
      * Sends one message over this connection.
      *
+     * @return the server's reply to the message's content (e.g. {@code 250 2.0.0 Ok: queued as 4XyZ})
      * @throws MailDeliveryException with the translated error; {@link MailDeliveryException#isPermanent()}
      *     tells whether retrying this message makes sense
      */
-    public void send(MailMessage message) throws MailDeliveryException {
+    public String send(MailMessage message) throws MailDeliveryException {
         attempt.limits.restart();
         if (!utf8 && WireAddress.of(message.to()).needsSmtpUtf8() && transport.supportsExtension("SMTPUTF8")) {
-            sendWithSmtpUtf8(message);
-            return;
+            return sendWithSmtpUtf8(message);
         }
         try {
-            deliver(message);
+            return deliver(message);
         } catch (MessagingException | RuntimeException e) {
             throw attempt.exception(e);
         }
@@ -84,7 +84,8 @@ public final class SmtpConnection implements AutoCloseable {
         }
     }
 
-    void deliver(MailMessage message) throws MessagingException {
+    /** Sends the message; returns the server's final reply to its content. */
+    String deliver(MailMessage message) throws MessagingException {
         WireAddress to = WireAddress.of(message.to());
         if (to.needsSmtpUtf8() && !transport.supportsExtension("SMTPUTF8")) {
             // Angus would send the address in bytes the server cannot read: another mailbox, or none
@@ -111,20 +112,21 @@ public final class SmtpConnection implements AutoCloseable {
         mime.saveChanges();
         Address[] recipients = mime.getAllRecipients();
         transport.sendMessage(mime, recipients);
+        return transport.getLastServerResponse().strip();
     }
 
     /**
      * Over the second connection, opened for the first such message: at most two attempts for one message.
      * After a failure that a retry may mend, it is closed, and opened again for the next such message.
      */
-    private void sendWithSmtpUtf8(MailMessage message) throws MailDeliveryException {
+    private String sendWithSmtpUtf8(MailMessage message) throws MailDeliveryException {
         SmtpConnection connection = withSmtpUtf8;
         if (connection == null) {
             connection = international.open();
             withSmtpUtf8 = connection;
         }
         try {
-            connection.send(message);
+            return connection.send(message);
         } catch (MailDeliveryException e) {
             if (!e.isPermanent()) {
                 closeWithSmtpUtf8();

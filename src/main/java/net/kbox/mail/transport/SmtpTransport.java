@@ -13,6 +13,7 @@ import java.time.Duration;
 import net.kbox.base.Translations;
 import net.kbox.mail.diagnosis.MailError.Kind;
 import net.kbox.mail.diagnosis.SendReport;
+import net.kbox.mail.diagnosis.ServerReply;
 import net.kbox.mail.diagnosis.SmtpRefusal;
 import net.kbox.mail.diagnosis.SmtpUtf8Missing;
 import net.kbox.mail.settings.EffectiveMailSettings;
@@ -94,17 +95,28 @@ public class SmtpTransport {
      * by the timeouts; never throws for mail failures: the report carries them.
      */
     public SendReport sendTest(EffectiveMailSettings settings, MailMessage message) {
+        return deliverTest(settings, message).report();
+    }
+
+    /** As {@link #sendTest}, with the server's last reply to the message (its acceptance or its refusal). */
+    public TestDelivery deliverTest(EffectiveMailSettings settings, MailMessage message) {
         var attempt = new SmtpAttempt(settings, timeout, trusted, true);
         while (true) {
+            String reply;
             try (SmtpConnection connection = connect(attempt, WireAddress.of(message.to()).needsSmtpUtf8())) {
-                connection.deliver(message);
-                return attempt.report(null);
+                reply = connection.deliver(message);
             } catch (KeptTokenRefused refused) {
                 attempt = attempt.again(refused.reply());
+                continue;
             } catch (MessagingException | IOException | RuntimeException e) {
-                return attempt.report(e);
+                return new TestDelivery(attempt.report(e), ServerReply.in(e));
             }
+            return new TestDelivery(attempt.report(null), reply);
         }
+    }
+
+    /** A test e-mail's report, and the server's last reply to it. */
+    public record TestDelivery(SendReport report, @Nullable String reply) {
     }
 
     /**

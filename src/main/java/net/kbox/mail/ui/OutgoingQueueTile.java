@@ -3,19 +3,26 @@ package net.kbox.mail.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import net.kbox.base.ui.Notifications;
+import net.kbox.mail.log.MailLog;
 import net.kbox.mail.outbox.Outbox;
 import net.kbox.mail.outbox.OutboxStatus;
+import net.kbox.mail.outbox.QueueHealth;
+import net.kbox.mail.outbox.QueueWatch;
 import net.kbox.maintenance.ui.EventTexts;
 import net.kbox.maintenance.ui.StatusTile;
 import org.springframework.stereotype.Component;
 
 /**
- * The tile of the outgoing queue: how many e-mails wait, how old the oldest is, whether anyone processes
- * them, how many failed for good (with "send them again").
+ * The tile of the outgoing queue: how many e-mails wait, how old the oldest is, whether they are being
+ * sent (red with the reason when the queue is stalled, {@link QueueHealth}), how many failed for good
+ * (with "send them again"), and the way to the mail log.
  */
 @Component
 class OutgoingQueueTile {
@@ -24,10 +31,16 @@ class OutgoingQueueTile {
     private static final Duration PROCESSING_WINDOW = Duration.ofMinutes(2);
 
     private final Outbox outbox;
+    private final QueueWatch watch;
+    private final MailLog log;
+    private final AuthenticationContext authentication;
     private final Clock clock;
 
-    OutgoingQueueTile(Outbox outbox, Clock clock) {
+    OutgoingQueueTile(Outbox outbox, QueueWatch watch, MailLog log, AuthenticationContext authentication, Clock clock) {
         this.outbox = outbox;
+        this.watch = watch;
+        this.log = log;
+        this.authentication = authentication;
         this.clock = clock;
     }
 
@@ -37,6 +50,7 @@ class OutgoingQueueTile {
 
     private void redraw(StatusTile tile, StatusTile.Context context) {
         OutboxStatus status = outbox.status();
+        QueueHealth health = watch.health();
         var now = clock.instant();
         var value = new ArrayList<com.vaadin.flow.component.Component>();
         var waiting = new Span(status.waiting() == 0 ? tile.getTranslation("maintenance.queue.empty")
@@ -44,19 +58,29 @@ class OutgoingQueueTile {
                         status.oldestWaitingSince() == null ? now : status.oldestWaitingSince(), now))));
         waiting.setId("outgoing-queue-waiting");
         value.add(waiting);
-        boolean processing = status.lastDispatchAt() != null
-                && Duration.between(status.lastDispatchAt(), now).compareTo(PROCESSING_WINDOW) < 0;
-        value.add(small(tile.getTranslation(processing ? "maintenance.queue.processing" : "maintenance.queue.idle")));
+        if (health.stalled()) {
+            // the notice above every page gives the reason in full; the tile names the problem
+            var stalled = new Span(tile.getTranslation("mail.queue.stalled.title"));
+            stalled.getElement().setAttribute("title", QueueStalledNotice.text(tile, health));
+            stalled.setId("outgoing-queue-stalled");
+            stalled.addClassName("status-message");
+            value.add(stalled);
+        } else {
+            boolean processing = status.lastDispatchAt() != null
+                    && Duration.between(status.lastDispatchAt(), now).compareTo(PROCESSING_WINDOW) < 0;
+            value.add(small(tile.getTranslation(processing ? "maintenance.queue.processing" : "maintenance.queue.idle")));
+        }
         if (status.lastSentAt() != null) {
             value.add(small(tile.getTranslation("maintenance.queue.last-sent",
                     EventTexts.time(status.lastSentAt(), context.zone()))));
         }
         if (status.failed() > 0) {
-            var failed = new Span(tile.getTranslation("maintenance.queue.failed", status.failed()));
+            var failed = new RouterLink(tile.getTranslation("maintenance.queue.failed", status.failed()), MailLogView.class);
+            failed.setQueryParameters(QueryParameters.of("status", "failed"));
             failed.setId("outgoing-queue-failed");
             failed.addClassName("status-message");
             var resend = new Button(tile.getTranslation("maintenance.queue.resend"), e -> {
-                int count = outbox.resendAllFailed();
+                int count = log.sendAllFailedAgain(authentication.getPrincipalName().orElse("unknown"));
                 Notifications.success(tile.getTranslation("maintenance.queue.resent", count));
                 context.refreshPage().run();
             });
@@ -65,8 +89,11 @@ class OutgoingQueueTile {
             value.add(failed);
             value.add(resend);
         }
+        var open = new RouterLink(tile.getTranslation("maintenance.queue.open-log"), MailLogView.class);
+        open.setId("outgoing-queue-open-log");
+        value.add(open);
         tile.show(tile.getTranslation("maintenance.queue.title"), value.toArray(com.vaadin.flow.component.Component[]::new));
-        tile.problem(status.failed() > 0);
+        tile.problem(status.failed() > 0 || health.stalled());
     }
 
     private static Span small(String text) {

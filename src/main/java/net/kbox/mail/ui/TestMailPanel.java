@@ -6,10 +6,14 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLink;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import net.kbox.base.InternetNames;
 import net.kbox.base.ui.Notifications;
 import net.kbox.mail.MailDriver;
 import net.kbox.mail.MailField;
@@ -21,11 +25,16 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** "Send a test E-Mail": sends it in the background with the saved settings and says how it went. */
+/**
+ * "Send a test E-Mail" to any address (the From Address unless the administrator types another): sends it
+ * in the background with the saved settings and says how it went, which way it took, and whether queued
+ * e-mails go out too.
+ */
 class TestMailPanel extends HorizontalLayout {
 
     private static final Logger log = LoggerFactory.getLogger(TestMailPanel.class);
 
+    final TextField sendTo = new TextField();
     final Button sendTest = new Button();
     final Span hint = new Span();
     /** The test e-mail under way, if any (tests wait for it). */
@@ -35,19 +44,26 @@ class TestMailPanel extends HorizontalLayout {
     private final Supplier<String> actor;
     private boolean ready;
     private boolean logDriver;
-    private @Nullable String recipient;
+    private @Nullable String fromAddress;
     private boolean unsavedChanges;
 
     TestMailPanel(MailService mail, Supplier<String> actor) {
         this.mail = mail;
         this.actor = actor;
+        sendTo.setId("test-recipient");
+        sendTo.setLabel(getTranslation("mail.test.send-to"));
+        sendTo.setMaxLength(254);
+        sendTo.setValueChangeMode(ValueChangeMode.EAGER);
+        sendTo.setErrorMessage(getTranslation("mail.test.send-to.invalid"));
+        sendTo.addValueChangeListener(e -> update());
+        sendTo.addClassName("test-recipient");
         sendTest.setId("send-test");
         sendTest.setIcon(VaadinIcon.PAPERPLANE.create());
         sendTest.addClickListener(e -> send());
         hint.setId("send-test-hint");
         hint.addClassName("action-hint");
-        add(sendTest, hint);
-        setAlignItems(Alignment.CENTER);
+        add(sendTo, sendTest, hint);
+        setAlignItems(Alignment.BASELINE);
         addClassName("test-mail");
         update();
     }
@@ -56,7 +72,11 @@ class TestMailPanel extends HorizontalLayout {
     void show(MailSettingsSnapshot saved) {
         ready = saved.readiness().ready();
         logDriver = saved.driver() == MailDriver.LOG;
-        recipient = saved.field(MailField.FROM_ADDRESS).value();
+        String from = saved.field(MailField.FROM_ADDRESS).value();
+        if (sendTo.getValue().isBlank() || sendTo.getValue().equals(fromAddress)) {
+            sendTo.setValue(from == null ? "" : from);
+        }
+        fromAddress = from;
         update();
     }
 
@@ -66,24 +86,32 @@ class TestMailPanel extends HorizontalLayout {
         update();
     }
 
+    private String recipient() {
+        return sendTo.getValue().strip();
+    }
+
     private void update() {
         boolean idle = testUnderWay == null;
+        boolean validRecipient = InternetNames.isMailbox(recipient());
+        sendTo.setInvalid(!recipient().isEmpty() && !validRecipient);
         sendTest.setText(getTranslation(idle ? "mail.action.send-test" : "mail.action.sending"));
-        sendTest.setEnabled(idle && !unsavedChanges && ready);
+        sendTest.setEnabled(idle && !unsavedChanges && ready && validRecipient);
         if (!idle) {
-            hint.setText(getTranslation("mail.test.hint.sending", recipient));
+            hint.setText(getTranslation("mail.test.hint.sending", recipient()));
         } else if (unsavedChanges) {
             hint.setText(getTranslation("mail.test.hint.save-first"));
         } else if (!ready) {
             hint.setText(getTranslation("mail.test.hint.incomplete"));
+        } else if (!validRecipient) {
+            hint.setText(getTranslation("mail.test.hint.recipient"));
         } else {
-            hint.setText(getTranslation(logDriver ? "mail.test.hint.log" : "mail.test.hint.ready", recipient));
+            hint.setText(getTranslation(logDriver ? "mail.test.hint.log" : "mail.test.hint.ready"));
         }
     }
 
     private void send() {
         var ui = UI.getCurrent();
-        testUnderWay = mail.sendTest(actor.get())
+        testUnderWay = mail.sendTest(actor.get(), recipient())
                 .handle((result, failure) -> {
                     ui.access(() -> showResult(result, failure));
                     return null;
@@ -100,11 +128,24 @@ class TestMailPanel extends HorizontalLayout {
             return;
         }
         switch (result.outcome()) {
-            case SENT -> Notifications.success(getTranslation("mail.test.sent", result.recipient()));
-            case LOGGED -> Notifications.success(getTranslation("mail.test.logged"),
-                    eventLink("mail.test.open-log", result.eventId()));
-            case FAILED -> Notifications.error(result.message(), eventLink("mail.test.details", result.eventId()));
+            case SENT -> succeeded(getTranslation("mail.test.sent", result.recipient(), result.server()) + " "
+                    + getTranslation("mail.test.same-settings"), result);
+            case LOGGED -> succeeded(getTranslation("mail.test.logged", result.recipient()), result);
+            case FAILED -> Notifications.error(result.message(), eventLink("mail.test.details", result.eventId()),
+                    MailLogView.linkTo(this, "mail.test.in-log", Objects.requireNonNull(result.logEntryId())));
             case NOT_CONFIGURED -> Notifications.error(result.message());
+        }
+    }
+
+    /** Went out (or into the log); but if queued e-mails are stuck, that is what the administrator must read. */
+    private void succeeded(String text, TestMailResult result) {
+        Component link = result.outcome() == TestMailResult.Outcome.LOGGED
+                ? eventLink("mail.test.open-log", result.eventId()) : MailLogView.linkTo(this, "mail.test.in-log",
+                        Objects.requireNonNull(result.logEntryId()));
+        if (result.queueProblem() != null) {
+            Notifications.error(text + " " + getTranslation("mail.test.queue-stalled", result.queueProblem()), link);
+        } else {
+            Notifications.success(text, link);
         }
     }
 

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.util.List;
 import net.kbox.account.ui.LoginView;
 import net.kbox.account.ui.UsersView;
+import net.kbox.mail.ui.MailLogView;
 import net.kbox.mail.ui.MailSettingsView;
 import net.kbox.maintenance.ui.MaintenanceEventsView;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,8 @@ class AccessRulesIT extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "user@kbox.test", roles = "USER")
     void test_a_user_is_refused_every_administration_page() {
-        for (var page : List.of(MailSettingsView.class, UsersView.class, MaintenanceEventsView.class)) {
+        for (var page : List.of(MailSettingsView.class, UsersView.class, MaintenanceEventsView.class,
+                MailLogView.class)) {
             UI.getCurrent().navigate(page);
             assertThat(getCurrentView()).as(page.getSimpleName()).isInstanceOf(AccessDeniedView.class);
         }
@@ -48,6 +50,7 @@ class AccessRulesIT extends SpringBrowserlessTest {
         assertThat(navigate(MailSettingsView.class)).isNotNull();
         assertThat(navigate(UsersView.class)).isNotNull();
         assertThat(navigate(MaintenanceEventsView.class)).isNotNull();
+        assertThat(navigate(MailLogView.class)).isNotNull();
     }
 
     @Test
@@ -55,7 +58,7 @@ class AccessRulesIT extends SpringBrowserlessTest {
     void test_an_administrator_sees_the_administration_menu() {
         navigate(MailSettingsView.class);
         assertThat($(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
-                .contains("Administration", "Mail", "Users", "Maintenance and events");
+                .contains("Administration", "Mail", "Users", "Maintenance and events", "Mail log");
     }
 
     @Test

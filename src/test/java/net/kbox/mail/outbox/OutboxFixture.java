@@ -35,11 +35,18 @@ class OutboxFixture implements OutboxDrain {
     private final SmtpTransport smtp;
     private final LogTransport logDriver;
     private final MaintenanceService maintenance;
+    private final OutboxHistory history;
+    private final Heartbeats heartbeats;
+    private final OutboxMetrics metrics;
     private final Clock clock;
 
     OutboxFixture(JdbcTemplate jdbc, PlatformTransactionManager transactions, OutboxTable table, Outbox outbox,
             OutboxDispatcher dispatcher, MailSettingsService settings, SmtpTransport smtp, LogTransport logDriver,
-            MaintenanceService maintenance, Clock clock) {
+            MaintenanceService maintenance, OutboxHistory history, Heartbeats heartbeats, OutboxMetrics metrics,
+            Clock clock) {
+        this.history = history;
+        this.heartbeats = heartbeats;
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.table = table;
@@ -74,16 +81,21 @@ class OutboxFixture implements OutboxDrain {
 
     /** A SENT recorder of a run on the context's database, writing the clock's time as {@code sent_at}. */
     SentRecorder recorder() {
-        return new SentRecorder(table, clock::instant, "test");
+        return new SentRecorder(table, clock::instant, "test", "SENT", metrics::sent);
     }
 
     /** A SENT recorder of a run on another database. */
     SentRecorder recorderOn(DataSource database) {
-        return new SentRecorder(tableOn(database), clock::instant, "test");
+        return new SentRecorder(tableOn(database), clock::instant, "test", "SENT", metrics::sent);
+    }
+
+    /** What a recorder is told of a message the server accepted. */
+    static Accepted accepted(long id) {
+        return new Accepted(id, "TEST", "250 2.0.0 Ok: queued as TEST" + id, 300);
     }
 
     private OutboxDispatcher dispatcher(OutboxTable table) {
-        return new OutboxDispatcher(table, settings, smtp, logDriver, maintenance, clock);
+        return new OutboxDispatcher(table, history, settings, smtp, logDriver, maintenance, heartbeats, metrics, clock);
     }
 
     private static OutboxTable tableOn(DataSource database) {
@@ -94,6 +106,7 @@ class OutboxFixture implements OutboxDrain {
     void empty() {
         MailSettingsReset.nothingSaved(jdbc);
         jdbc.update("DELETE FROM outbox_message");
+        jdbc.update("DELETE FROM outbox_history");
     }
 
     /** Queues {@code count} messages, "{@code marker} #i" to user<i>@kbox.test; returns their ids in order. */

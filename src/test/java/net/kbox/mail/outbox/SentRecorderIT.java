@@ -42,7 +42,7 @@ class SentRecorderIT {
         var ids = outboxes.queue(45, "recorded");
 
         try (var recorder = outboxes.recorder()) {
-            ids.forEach(recorder::accepted);
+            ids.forEach(id -> recorder.accepted(OutboxFixture.accepted(id)));
         }
 
         assertThat(outboxes.sent(ids)).isEqualTo(45);
@@ -55,7 +55,7 @@ class SentRecorderIT {
         var ids = outboxes.queue(1, "recorded");
 
         try (var recorder = outboxes.recorder()) {
-            recorder.accepted(ids.getFirst());
+            recorder.accepted(OutboxFixture.accepted(ids.getFirst()));
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (outboxes.sent(ids) == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
@@ -83,7 +83,7 @@ class SentRecorderIT {
         try (var recorder = outboxes.recorder()) {
             var sender = Thread.ofPlatform().start(() -> ids.forEach(id -> {
                 handedOver.incrementAndGet();
-                recorder.accepted(id); // returning means: the next message may be sent
+                recorder.accepted(OutboxFixture.accepted(id)); // returning means: the next message may be sent
                 returned.incrementAndGet();
             }));
             try {
@@ -114,7 +114,7 @@ class SentRecorderIT {
 
         assertThatThrownBy(() -> {
             try (var recorder = outboxes.recorderOn(unreachableDatabase())) {
-                ids.forEach(recorder::accepted);
+                ids.forEach(id -> recorder.accepted(OutboxFixture.accepted(id)));
             }
         }).isInstanceOf(DataAccessException.class).hasNoSuppressedExceptions();
     }
@@ -125,7 +125,7 @@ class SentRecorderIT {
 
         assertThatThrownBy(() -> {
             try (var recorder = outboxes.recorderOn(unreachableDatabase())) {
-                recorder.accepted(ids.getFirst());
+                recorder.accepted(OutboxFixture.accepted(ids.getFirst()));
             }
         }).isInstanceOf(DataAccessException.class);
     }

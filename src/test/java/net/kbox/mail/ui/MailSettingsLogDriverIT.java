@@ -20,6 +20,10 @@ import net.kbox.support.Texts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import net.kbox.mail.MailStatus;
+import net.kbox.mail.OutgoingMail;
+import net.kbox.mail.log.MailLogEntry;
+import net.kbox.mail.log.MailLogFilter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,6 +50,15 @@ class MailSettingsLogDriverIT extends SpringBrowserlessTest {
 
     @Autowired
     MaintenanceService maintenance;
+
+    @Autowired
+    net.kbox.mail.outbox.Outbox outbox;
+
+    @Autowired
+    net.kbox.support.OutboxDrain drain;
+
+    @Autowired
+    net.kbox.mail.log.MailLog mailLog;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -119,13 +132,28 @@ class MailSettingsLogDriverIT extends SpringBrowserlessTest {
         view.testMail.testUnderWay.get(20, TimeUnit.SECONDS);
         roundTrip();
 
-        assertThat(Texts.of($(Notification.class).last())).contains("Test e-mail written to the log")
+        assertThat(Texts.of($(Notification.class).last())).contains("Test e-mail to no-reply@kbox.test written to the log (log driver)")
                 .contains("Read it on Maintenance and events");
         var event = maintenance.newest(EventCategory.MAIL_LOG_DRIVER, 1).getFirst();
         assertThat(event.message()).contains("no-reply@kbox.test").contains("K-Box test e-mail");
         assertThat(event.detail()).contains("From: K-Box QA <no-reply@kbox.test>", "To: no-reply@kbox.test",
                 "Subject: K-Box test e-mail", "this is a test e-mail from the K-Box");
         assertThat(SERVER.messages()).isEmpty();
+        assertThat(SERVER.connections()).isZero();
+        assertThat(jdbc.queryForObject("SELECT status FROM outbox_message WHERE kind = 'TEST' ORDER BY id DESC LIMIT 1",
+                String.class)).as("in the mail log as written to the log").isEqualTo("LOGGED");
+    }
+
+    @Test
+    void test_a_queued_e_mail_the_log_driver_wrote_is_in_the_mail_log_as_written_to_the_log() {
+        SettingsChange.valid().server(SERVER.port()).saveWith(settings);
+        String recipient = "logged-" + System.nanoTime() + "@kbox.test";
+        long id = outbox.enqueue(new OutgoingMail("WELCOME", recipient, "Welcome", "Hello", "<p>Hello</p>"));
+
+        drain.deliverAll();
+
+        var logged = mailLog.find(new MailLogFilter(MailStatus.LOGGED, null, recipient, null, null), 0, 10);
+        assertThat(logged).extracting(MailLogEntry::id).containsExactly(id);
         assertThat(SERVER.connections()).isZero();
     }
 

@@ -51,8 +51,9 @@ class SendTestMailIT extends SpringBrowserlessTest {
     SmtpTransport smtp;
 
     @BeforeEach
-    void nothingSaved() {
+    void nothingSavedNothingWaiting() {
         MailSettingsReset.nothingSaved(jdbc);
+        jdbc.update("DELETE FROM outbox_message WHERE status IN ('QUEUED', 'SENDING')");
     }
 
     private void saveServer(String host, int port, MailEncryption encryption, String username, String password) {
@@ -77,7 +78,8 @@ class SendTestMailIT extends SpringBrowserlessTest {
 
             var notification = clickSendTestAndWait(view);
 
-            assertThat(Texts.of(notification)).contains("Test e-mail sent to no-reply@kbox.test");
+            assertThat(Texts.of(notification)).contains("Test e-mail sent to no-reply@kbox.test through localhost:")
+                    .contains("Queued e-mails (welcome, password reset) use the same settings.");
             assertThat(notification.getThemeNames().contains("success")).isTrue();
             assertThat(server.messages()).hasSize(1);
             var received = server.messages().getFirst();
@@ -92,6 +94,55 @@ class SendTestMailIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void test_send_to_defaults_to_the_from_address_and_takes_any_valid_address() throws Exception {
+        try (var server = StartTlsSmtpServer.withoutLogin()) {
+            SettingsChange.valid().server(server.port()).saveWith(settings);
+            var view = navigate(MailSettingsView.class);
+            assertThat(view.testMail.sendTo.getValue()).isEqualTo("no-reply@kbox.test");
+
+            test(view.testMail.sendTo).setValue("not an address");
+            assertThat(view.testMail.sendTo.isInvalid()).isTrue();
+            assertThat(view.testMail.sendTest.isEnabled()).isFalse();
+            assertThat(view.testMail.hint.getText()).isEqualTo("Enter the address the test goes to");
+            test(view.testMail.sendTo).setValue("help@kbox.test\r\nBcc: thief@evil.test");
+            assertThat(view.testMail.sendTest.isEnabled()).as("a header smuggled in").isFalse();
+
+            test(view.testMail.sendTo).setValue(" Helpdesk@Elsewhere.test ");
+            assertThat(view.testMail.sendTo.isInvalid()).isFalse();
+            assertThat(view.testMail.hint.getText()).isEqualTo("Goes out at once with the saved settings");
+            var notification = clickSendTestAndWait(view);
+
+            assertThat(Texts.of(notification)).contains("Test e-mail sent to Helpdesk@Elsewhere.test through localhost:")
+                    .contains("Open in the mail log");
+            assertThat(server.messages()).hasSize(1);
+            assertThat(server.messages().getFirst().recipients()).containsExactly("Helpdesk@Elsewhere.test");
+            assertThat(jdbc.queryForObject("SELECT status FROM outbox_message WHERE kind = 'TEST' ORDER BY id DESC LIMIT 1",
+                    String.class)).isEqualTo("SENT");
+        }
+    }
+
+    @Test
+    void test_a_test_that_went_out_while_queued_e_mails_are_stuck_says_so() throws Exception {
+        try (var server = StartTlsSmtpServer.withoutLogin()) {
+            SettingsChange.valid().server(server.port()).saveWith(settings);
+            jdbc.update("DELETE FROM outbox_instance");
+            jdbc.update("INSERT INTO outbox_message (kind, recipient, recipient_key, subject, text_body, html_body, "
+                    + "status, attempts, next_attempt_at, created_at) VALUES ('WELCOME', 'stuck@kbox.test', "
+                    + "'stuck@kbox.test', 'Welcome', 'text', '<p>html</p>', 'QUEUED', 0, "
+                    + "UTC_TIMESTAMP(6) - INTERVAL 5 MINUTE, UTC_TIMESTAMP(6) - INTERVAL 5 MINUTE)");
+            var view = navigate(MailSettingsView.class);
+
+            var notification = clickSendTestAndWait(view);
+
+            assertThat(Texts.of(notification)).contains("Test e-mail sent to no-reply@kbox.test")
+                    .contains("The test went out, but queued e-mails are not being sent: no instance has processed "
+                            + "the queue yet, and e-mails have been due for 5 minutes");
+            assertThat(notification.getThemeNames().contains("error")).isTrue();
+            assertThat(server.messages()).hasSize(1);
+        }
+    }
+
+    @Test
     void test_a_server_without_starttls_is_refused_with_a_clear_message_and_the_details_are_recorded() throws Exception {
         try (var server = PlainSmtpServer.start()) {
             saveServer(server.host(), server.port(), MailEncryption.STARTTLS, "", "");
@@ -100,7 +151,7 @@ class SendTestMailIT extends SpringBrowserlessTest {
             var notification = clickSendTestAndWait(view);
 
             assertThat(Texts.of(notification)).contains("The server does not offer STARTTLS")
-                    .contains("Details on Maintenance and events");
+                    .contains("Details on Maintenance and events").contains("Open in the mail log");
             assertThat(notification.getThemeNames().contains("error")).isTrue();
             assertThat(server.messages()).isEmpty();
             var event = maintenance.newest(EventCategory.MAIL, 1).getFirst();

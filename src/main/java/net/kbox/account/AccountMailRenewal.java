@@ -1,0 +1,48 @@
+package net.kbox.account;
+
+import net.kbox.mail.MailRenewal;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Send again" of a failed welcome or password-reset e-mail, from the mail log: a fresh link (the old one
+ * stops working), rendered anew, and only while it still makes sense: the account exists and is enabled, and
+ * a welcome only until the password is set.
+ */
+@Component
+class AccountMailRenewal implements MailRenewal {
+
+    private final UserAccountRepository users;
+    private final AccountTokens tokens;
+    private final AccountMails mails;
+
+    AccountMailRenewal(UserAccountRepository users, AccountTokens tokens, AccountMails mails) {
+        this.users = users;
+        this.tokens = tokens;
+        this.mails = mails;
+    }
+
+    @Override
+    public boolean renders(String kind) {
+        return AccountMails.WELCOME.equals(kind) || AccountMails.PASSWORD_RESET.equals(kind);
+    }
+
+    @Override
+    public Renewed renew(String kind, String recipient, String actor) {
+        var found = users.findByAddress(AccountAddresses.normalize(recipient));
+        if (found.isEmpty()) {
+            return Renewed.refused("there is no account for " + recipient + " any more");
+        }
+        var user = found.get();
+        if (!user.isEnabled()) {
+            return Renewed.refused("the account of " + recipient + " is disabled");
+        }
+        if (AccountMails.WELCOME.equals(kind)) {
+            if (user.getPasswordHash() != null) {
+                return Renewed.refused(recipient + " has set a password already");
+            }
+            return Renewed.as(mails.welcomeMail(user, tokens.issue(user, TokenPurpose.SET_PASSWORD),
+                    users.inviterName(actor)));
+        }
+        return Renewed.as(mails.resetMail(user, tokens.issue(user, TokenPurpose.RESET_PASSWORD)));
+    }
+}

@@ -1,0 +1,33 @@
+package net.kbox.mail;
+
+import java.util.Optional;
+
+/**
+ * How a feature renders one of its e-mails afresh when an administrator sends a failed one again: an e-mail
+ * with a one-time link gets a new link (the old one is never sent again, it may have expired or been
+ * replaced). A feature whose e-mails carry links implements it as a Spring bean; mail asks it and never
+ * needs to know the feature.
+ */
+public interface MailRenewal {
+
+    /** Whether this feature renders e-mails of this kind. */
+    boolean renders(String kind);
+
+    /**
+     * A fresh e-mail of this kind to this recipient, with a new link, in the caller's transaction; or why it
+     * must not be sent again (e.g. the account is gone, disabled, or already has its password).
+     */
+    Renewed renew(String kind, String recipient, String actor);
+
+    /** A fresh e-mail, or the reason (an English sentence) why there is none. */
+    record Renewed(Optional<OutgoingMail> mail, String refusal) {
+
+        public static Renewed as(OutgoingMail mail) {
+            return new Renewed(Optional.of(mail), "");
+        }
+
+        public static Renewed refused(String reason) {
+            return new Renewed(Optional.empty(), reason);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package net.kbox.mail.log;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.kbox.mail.LastMail;
+import net.kbox.mail.MailStatus;
+import net.kbox.mail.outbox.OneTimeLinks;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The mail log's other reads (one e-mail, the last one per address) and the retention's deletes. */
+@Repository
+class MailLogRecords {
+
+    static final String OLDER_THAN = "SELECT id FROM outbox_message WHERE created_at < ? "
+            + "AND status NOT IN ('QUEUED', 'SENDING') ORDER BY created_at, id LIMIT ?";
+
+    private final JdbcTemplate jdbc;
+
+    MailLogRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The row of one e-mail, without its history. */
+    Optional<MailLogDetail> detail(long id) {
+        return jdbc.query("""
+                SELECT id, created_at, recipient, kind, status, attempts, next_attempt_at, last_reply, last_error,
+                       subject, text_body, html_body, sent_at, last_duration_us
+                FROM outbox_message WHERE id = ?""", (row, i) -> new MailLogDetail(MailLogQueries.entry(row, i),
+                row.getString("subject"), row.getString("text_body"), row.getString("html_body"),
+                MailLogQueries.instant(row, "sent_at"), row.getObject("last_duration_us", Integer.class),
+                row.getString("last_reply"), row.getString("last_error"), List.of()), id).stream().findFirst();
+    }
+
+    /**
+     * The newest e-mail to each address, through the recipient index: the newest time per address, then
+     * its rows (the highest id wins a tie).
+     */
+    Map<String, LastMail> last(Collection<String> recipients) {
+        List<String> keys = recipients.stream().map(OneTimeLinks::recipientKey).distinct().toList();
+        var last = new HashMap<String, LastMail>();
+        if (keys.isEmpty()) {
+            return last;
+        }
+        String marks = String.join(", ", keys.stream().map(key -> "?").toList());
+        jdbc.query("""
+                SELECT m.id, m.recipient_key, m.status, m.attempts, m.created_at, m.sent_at FROM outbox_message m
+                JOIN (SELECT recipient_key, MAX(created_at) AS newest FROM outbox_message WHERE recipient_key IN (%s)
+                      GROUP BY recipient_key) n ON m.recipient_key = n.recipient_key AND m.created_at = n.newest"""
+                .formatted(marks), row -> {
+                    MailStatus status = MailLogQueries.status(row.getString("status"), row.getInt("attempts"));
+                    Instant sent = MailLogQueries.instant(row, "sent_at");
+                    var mail = new LastMail(row.getLong("id"), row.getString("recipient_key"), status,
+                            sent != null ? sent : MailLogQueries.instant(row, "created_at"));
+                    last.merge(mail.recipient(), mail, (a, b) -> a.id() > b.id() ? a : b);
+                }, keys.toArray());
+        return last;
+    }
+
+    /** Ids of e-mails done with and older than the cutoff, oldest first, at most {@code limit}. */
+    List<Long> idsOlderThan(Instant cutoff, int limit) {
+        return jdbc.queryForList(OLDER_THAN, Long.class, MailLogQueries.utc(cutoff), limit);
+    }
+
+    int delete(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.update("DELETE FROM outbox_message WHERE id IN (" + String.join(",", ids.stream().map(id -> "?")
+                .toList()) + ") AND status NOT IN ('QUEUED', 'SENDING')", ids.toArray());
+    }
+}

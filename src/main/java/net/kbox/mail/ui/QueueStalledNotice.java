@@ -1,0 +1,77 @@
+package net.kbox.mail.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.Optional;
+import net.kbox.base.ui.ShellNotice;
+import net.kbox.mail.outbox.QueueHealth;
+import net.kbox.mail.outbox.QueueWatch;
+import net.kbox.maintenance.ui.EventTexts;
+import net.kbox.security.Role;
+
+/**
+ * Tells an administrator, on every page while it lasts, that queued e-mails are not being sent and why
+ * ({@link QueueHealth}): users wait for welcome and password e-mails that do not come.
+ */
+@org.springframework.stereotype.Component
+class QueueStalledNotice implements ShellNotice {
+
+    private final QueueWatch watch;
+    private final AuthenticationContext authentication;
+
+    QueueStalledNotice(QueueWatch watch, AuthenticationContext authentication) {
+        this.watch = watch;
+        this.authentication = authentication;
+    }
+
+    @Override
+    public Optional<com.vaadin.flow.component.Component> createNotice() {
+        if (!authentication.hasRole(Role.ADMIN_NAME)) {
+            return Optional.empty();
+        }
+        QueueHealth health = watch.health();
+        return health.stalled() ? Optional.of(notice(health)) : Optional.empty();
+    }
+
+    /** The reason, translated: what the tile and the notice say. */
+    static String text(com.vaadin.flow.component.Component translator, QueueHealth health) {
+        String waited = EventTexts.age(health.waited());
+        return switch (java.util.Objects.requireNonNull(health.problem())) {
+            case NO_DISPATCHER -> health.lastHeartbeat() == null
+                    ? translator.getTranslation("mail.queue.stalled.never", waited)
+                    : translator.getTranslation("mail.queue.stalled.no-dispatcher",
+                            EventTexts.age(java.time.Duration.between(health.lastHeartbeat(), health.now())), waited);
+            case SETTINGS_INCOMPLETE -> translator.getTranslation("mail.queue.stalled.settings",
+                    MailFieldLabels.of(translator, health.missing()), waited);
+            case WAITING_TOO_LONG -> translator.getTranslation("mail.queue.stalled.waiting", waited)
+                    + (health.lastError() == null ? "" : " " + translator.getTranslation("mail.queue.stalled.last-error",
+                            health.lastError()));
+        };
+    }
+
+    private static com.vaadin.flow.component.Component notice(QueueHealth health) {
+        var notice = new Div();
+        notice.setId("queue-stalled-notice");
+        notice.addClassNames("banner", "banner-error");
+        var title = new Span(notice.getTranslation("mail.queue.stalled.title"));
+        title.addClassName("banner-title");
+        var text = new Paragraph(text(notice, health));
+        text.setId("queue-stalled-notice-text");
+        boolean onLog = UI.getCurrent() != null && UI.getCurrent().getCurrentView() instanceof MailLogView;
+        var open = new Button(notice.getTranslation("mail.queue.stalled.open"),
+                e -> UI.getCurrent().navigate(MailLogView.class));
+        open.setId("queue-stalled-notice-open");
+        open.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        open.setVisible(!onLog);
+        var body = new Div(title, text, new Div(open));
+        body.addClassName("banner-body");
+        notice.add(VaadinIcon.EXCLAMATION_CIRCLE.create(), body);
+        return notice;
+    }
+}

@@ -1,0 +1,217 @@
+package net.kbox.mail.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.QueryParameters;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.IntStream;
+import net.kbox.TestAccounts;
+import net.kbox.account.ui.UsersView;
+import net.kbox.mail.MailStatus;
+import net.kbox.mail.OutgoingMail;
+import net.kbox.mail.log.MailLogEntry;
+import net.kbox.mail.outbox.Outbox;
+import net.kbox.mail.outbox.HistoryEntry;
+import net.kbox.mail.settings.MailSettingsService;
+import net.kbox.maintenance.EventCategory;
+import net.kbox.maintenance.MaintenanceService;
+import net.kbox.smtp.StartTlsSmtpServer;
+import net.kbox.support.MailSettingsReset;
+import net.kbox.support.OutboxDrain;
+import net.kbox.support.SettingsChange;
+import net.kbox.support.Texts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/**
+ * The mail log on MariaDB with a real STARTTLS server: its filters, the detail of an e-mail (headers,
+ * bodies with links masked, each attempt with the server's reply), the actions and the links that lead here.
+ */
+@SpringBootTest
+@WithMockUser(username = TestAccounts.ADMIN_EMAIL, roles = "ADMIN")
+class MailLogViewIT extends SpringBrowserlessTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MailSettingsService settings;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    OutboxDrain drain;
+
+    @Autowired
+    MaintenanceService maintenance;
+
+    @Autowired
+    Clock clock;
+
+    StartTlsSmtpServer server;
+    private final String domain = "@log" + System.nanoTime() + ".test";
+
+    @BeforeEach
+    void mailWorksNothingWaits() {
+        MailSettingsReset.nothingSaved(jdbc);
+        jdbc.update("DELETE FROM outbox_message WHERE status IN ('QUEUED', 'SENDING')");
+        server = StartTlsSmtpServer.withoutLogin();
+        SettingsChange.valid().server(server.port()).saveWith(settings);
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private long queue(String kind, String who) {
+        return outbox.enqueue(new OutgoingMail(kind, who + domain, kind + " for " + who, "Hello " + who,
+                "<p>Hello " + who + "</p>"));
+    }
+
+    private List<MailLogEntry> rows(MailLogView view) {
+        var grid = test(view.grid);
+        return IntStream.range(0, grid.size()).mapToObj(grid::getRow).toList();
+    }
+
+    @Test
+    void test_the_filters_narrow_the_log_by_status_kind_recipient_and_days() {
+        long sent = queue("WELCOME", "ann");
+        drain.deliverAll();
+        server.refuseForNow("450 4.2.1 mailbox busy");
+        long retrying = queue("PASSWORD_RESET", "anna");
+        long other = queue("PASSWORD_RESET", "bob");
+        drain.deliverAll();
+
+        var view = navigate(MailLogView.class);
+        test(view.filters.recipient).setValue("ANN");
+        assertThat(rows(view)).extracting(MailLogEntry::recipient).allMatch(r -> r.startsWith("ann"));
+
+        test(view.filters.recipient).setValue("ann");
+        test(view.filters.status).selectItem("Retrying");
+        assertThat(rows(view)).extracting(MailLogEntry::id).contains(retrying).doesNotContain(sent, other);
+
+        test(view.filters.status).selectItem("Sent");
+        assertThat(rows(view)).extracting(MailLogEntry::id).contains(sent).doesNotContain(retrying);
+
+        view.filters.status.clear();
+        test(view.filters.recipient).setValue("bob" + domain);
+        test(view.filters.kind).selectItem("Password reset");
+        assertThat(rows(view)).extracting(MailLogEntry::id).containsExactly(other);
+        assertThat(test(view.grid).getCellText(0, test(view.grid).getColumnPosition("reply")))
+                .isEqualTo("450 4.2.1 mailbox busy");
+
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        view.filters.to.setValue(today.minusDays(2));
+        assertThat(rows(view)).isEmpty();
+        view.filters.to.clear();
+        view.filters.from.setValue(today.minusDays(1));
+        assertThat(rows(view)).extracting(MailLogEntry::id).containsExactly(other);
+    }
+
+    @Test
+    void test_the_detail_shows_headers_both_bodies_and_every_attempt_with_its_reply_and_diagnosis() {
+        server.refuseForNow("450 4.2.1 mailbox busy");
+        long id = queue("WELCOME", "carl");
+        drain.deliverAll();
+        server.acceptAgain();
+        drain.deliverAllAt(clock.instant().plus(Duration.ofMinutes(2)));
+
+        UI.getCurrent().navigate(MailLogView.class, QueryParameters.of("message", String.valueOf(id)));
+        var view = (MailLogView) getCurrentView();
+        var detail = view.detail;
+
+        assertThat(detail.subject.getText()).isEqualTo("WELCOME for carl");
+        assertThat(Texts.of(detail.meta)).contains("Sent", "Welcome", "carl" + domain, "#" + id);
+        assertThat(detail.headers.getText()).contains("To: carl" + domain, "Subject: WELCOME for carl");
+        assertThat(detail.text.getText()).isEqualTo("Hello carl");
+        assertThat(detail.html.getText()).isEqualTo("<p>Hello carl</p>");
+        var attempts = test(detail.attempts);
+        assertThat(attempts.size()).isEqualTo(2);
+        assertThat(attempts.getRow(0).what()).isEqualTo("Failed, tried again later");
+        assertThat(attempts.getRow(0).reply()).startsWith("450 4.2.1 mailbox busy");
+        assertThat(attempts.getRow(0).eventId()).isNotNull();
+        assertThat(maintenance.find(attempts.getRow(0).eventId()).orElseThrow().detail()).contains("RCPT TO");
+        assertThat(attempts.getRow(1).what()).isEqualTo("Sent");
+        assertThat(attempts.getRow(1).reply()).startsWith("250");
+        assertThat(attempts.getRow(1).duration()).endsWith("ms");
+        assertThat(detail.sendAgain.isVisible()).isFalse();
+        assertThat(detail.cancel.isVisible()).isFalse();
+    }
+
+    @Test
+    void test_send_again_and_cancel_are_offered_where_they_fit_and_recorded_with_the_administrator() {
+        long failed = queue("TEST", "dora");
+        jdbc.update("UPDATE outbox_message SET status = 'FAILED', attempts = 1 WHERE id = ?", failed);
+        long waiting = queue("TEST", "emil");
+
+        UI.getCurrent().navigate(MailLogView.class, QueryParameters.of("message", String.valueOf(failed)));
+        var view = (MailLogView) getCurrentView();
+        assertThat(view.detail.sendAgain.isVisible()).isTrue();
+        assertThat(view.detail.cancel.isVisible()).isFalse();
+        test(view.detail.sendAgain).click();
+        assertThat(Texts.of($(Notification.class).last())).contains("E-mail #" + failed + " is queued again");
+        assertThat(view.detail.shown().entry().status()).isEqualTo(MailStatus.QUEUED);
+        assertThat(view.detail.shown().history()).extracting(HistoryEntry::outcome, HistoryEntry::actor)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(HistoryEntry.Outcome.SENT_AGAIN,
+                        TestAccounts.ADMIN_EMAIL));
+
+        view.showEntry(waiting);
+        assertThat(view.detail.cancel.isVisible()).isTrue();
+        test(view.detail.cancel).click();
+        assertThat(view.detail.shown().entry().status()).isEqualTo(MailStatus.CANCELLED);
+        assertThat(view.detail.cancel.isVisible()).isFalse();
+        drain.deliverAll();
+        assertThat(server.messages()).extracting(m -> m.recipients().getFirst())
+                .contains("dora" + domain).doesNotContain("emil" + domain);
+
+        var events = maintenance.newest(EventCategory.MAIL, 5);
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.message()).contains("#" + waiting, "cancelled by " + TestAccounts.ADMIN_EMAIL);
+            assertThat(e.actor()).isEqualTo(TestAccounts.ADMIN_EMAIL);
+        });
+        assertThat(events).anySatisfy(e -> assertThat(e.message()).contains("#" + failed, "sent again by"));
+    }
+
+    @Test
+    void test_the_users_page_says_each_users_last_e_mail_and_leads_to_their_e_mails() {
+        String email = "frida" + domain;
+        jdbc.update("INSERT INTO user_account (email, display_name, role, enabled, created_at) "
+                + "VALUES (?, 'Frida', 'USER', TRUE, CURRENT_TIMESTAMP)", email);
+        long id = queue("WELCOME", "frida");
+        drain.deliverAll();
+        navigate(UsersView.class);
+        long userId = jdbc.queryForObject("SELECT id FROM user_account WHERE email = ?", Long.class, email);
+
+        @SuppressWarnings("unchecked")
+        var users = test((Grid<Object>) $(Grid.class).id("users-grid"));
+        var link = IntStream.range(0, users.size())
+                .mapToObj(row -> users.getCellComponent(row, users.getColumnPosition("status")))
+                .flatMap(cell -> cell.getChildren()).filter(c -> c.getId().orElse("").equals("last-mail-" + userId))
+                .map(Anchor.class::cast).findFirst().orElseThrow();
+        assertThat(link.getText()).startsWith("Last e-mail: Sent ");
+        assertThat(link.getHref()).isEqualTo("administration/maintenance/mail-log?recipient=frida%40"
+                + domain.substring(1));
+
+        String[] target = link.getHref().split("\\?", 2);
+        UI.getCurrent().navigate(target[0], QueryParameters.fromString(target[1]));
+        var view = (MailLogView) getCurrentView();
+        assertThat(view.filters.recipient.getValue()).isEqualTo(email);
+        assertThat(rows(view)).extracting(MailLogEntry::id).containsExactly(id);
+    }
+}
