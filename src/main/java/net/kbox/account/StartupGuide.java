@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import net.kbox.base.KboxProperties;
+import net.kbox.base.Translations;
 import net.kbox.mail.MailDriver;
 import net.kbox.mail.MailField;
 import net.kbox.mail.MailReadiness;
@@ -77,6 +78,12 @@ class StartupGuide {
                     ? List.of("Mail: the log driver is on (KBOX_MAIL_DRIVER=log): e-mails are written to the log and to",
                             "Maintenance and events, never sent.")
                     : List.of("Mail goes out through " + mail.server() + ".");
+        }
+        if (mail.missing().isEmpty()) {
+            // every setting has a value, but a secret saved in the UI cannot be decrypted: it is never sent
+            return List.of("Mail cannot go out: the saved " + new Translations().englishList(mail.unreadable().stream()
+                    .map(MailField::labelKey).toList()) + " cannot be decrypted with the current KBOX_APP_KEY.",
+                    "Enter it again in Administration > Mail (or start with the former KBOX_APP_KEY).");
         }
         String where = mail.driver() == MailDriver.LOG ? "Mail: the log driver is on (KBOX_MAIL_DRIVER=log), but it"
                 + " has no From Address to write e-mails with yet." : "Mail is not configured yet: users receive no"

@@ -67,4 +67,15 @@ class StartupGuideTest {
 
         assertThat(text).contains("No administrator exists and none could be created");
     }
+
+    @Test
+    void test_a_saved_secret_that_cannot_be_decrypted_is_named_instead_of_an_empty_list_of_variables() {
+        var unreadable = new MailReadiness(MailDriver.SMTP, List.of(), "smtp.office365.com:587 (starttls)",
+                List.of(MailField.CLIENT_SECRET), null);
+
+        String text = StartupGuide.text("http://localhost:8080", Outcome.EXISTED, "admin@kbox.local", unreadable);
+
+        assertThat(text).contains("Mail cannot go out: the saved Client secret cannot be decrypted with the current "
+                + "KBOX_APP_KEY.", "Enter it again in Administration > Mail").doesNotContain("or set  before");
+    }
 }

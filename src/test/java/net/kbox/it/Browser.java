@@ -40,7 +40,9 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1280,900", "--lang=en-US");
-        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+        // the browser's console, and the web socket frames the page receives and sends (journeys that check
+        // what reaches the browser)
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL", "performance", "ALL"));
         this.driver = new ChromeDriver(service, options);
     }
 
@@ -83,6 +85,49 @@ public final class Browser implements AutoCloseable {
 
     public <T> T waitUntil(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, TIMEOUT).until(condition);
+    }
+
+    /**
+     * What the server sent this browser since the last call, from the browser's own network log: the body of
+     * every HTTP response it still holds (pages, Vaadin's UI state and round trips) and every web socket
+     * frame (server push).
+     */
+    public Traffic traffic() {
+        var responses = new StringBuilder();
+        var frames = new StringBuilder();
+        for (var entry : driver.manage().logs().get("performance")) {
+            String message = entry.getMessage();
+            if (message.contains("\"Network.webSocketFrame")) {
+                frames.append(message).append('\n');
+            } else if (message.contains("\"Network.loadingFinished\"")) {
+                var request = REQUEST_ID.matcher(message);
+                if (request.find()) {
+                    responses.append(responseBody(request.group(1))).append('\n');
+                }
+            }
+        }
+        return new Traffic(responses.toString(), frames.toString());
+    }
+
+    /** @param responses the bodies of HTTP responses; @param frames the web socket frames, as the log has them */
+    public record Traffic(String responses, String frames) {
+    }
+
+    private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("\"requestId\":\"([^\"]+)\"");
+
+    private String responseBody(String requestId) {
+        try {
+            return String.valueOf(driver.executeCdpCommand("Network.getResponseBody", java.util.Map.of("requestId", requestId))
+                    .get("body"));
+        } catch (org.openqa.selenium.WebDriverException gone) {
+            return ""; // a body the browser no longer keeps (or a request without one)
+        }
+    }
+
+    /** Makes the window this size (e.g. 1920 x 1080 for a screenshot of a large screen). */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        waitForVaadin();
     }
 
     public Path screenshot(String name) {

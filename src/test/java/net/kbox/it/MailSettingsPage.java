@@ -48,13 +48,57 @@ public class MailSettingsPage {
 
     /** Clicks the option with this label, e.g. "STARTTLS (usually port 587)". */
     public MailSettingsPage chooseEncryption(String label) {
-        var option = browser.waitUntil(d -> d.findElements(By.cssSelector("#encryption vaadin-radio-button")).stream()
+        return chooseOption("encryption", label);
+    }
+
+    private MailSettingsPage chooseOption(String group, String label) {
+        var option = browser.waitUntil(d -> d.findElements(By.cssSelector("#" + group + " vaadin-radio-button")).stream()
                 .filter(b -> b.getText().strip().equals(label)).findFirst().orElse(null));
         var optionLabel = option.findElement(By.cssSelector("label"));
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", optionLabel);
         optionLabel.click();
         browser.waitForVaadin();
         return this;
+    }
+
+    /** Clicks the option of "Authentication" with this label, e.g. "Other OAuth 2.0 provider". */
+    public MailSettingsPage chooseAuthentication(String label) {
+        return chooseOption("authentication", label);
+    }
+
+    public MailSettingsPage setTokenUrl(String value) {
+        return type(MailField.TOKEN_URL, value);
+    }
+
+    public MailSettingsPage setTenantId(String value) {
+        return type(MailField.TENANT_ID, value);
+    }
+
+    public MailSettingsPage setClientId(String value) {
+        return type(MailField.CLIENT_ID, value);
+    }
+
+    public MailSettingsPage setClientSecret(String value) {
+        return type(MailField.CLIENT_SECRET, value);
+    }
+
+    public MailSettingsPage setScope(String value) {
+        return type(MailField.SCOPE, value);
+    }
+
+    /** Pastes the JSON key file of a service account into "Service account key". */
+    public MailSettingsPage pasteServiceAccountKey(String json) {
+        var area = browser.find(By.cssSelector("#service-account-key-text textarea"));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", area);
+        area.sendKeys(json);
+        area.sendKeys(Keys.TAB);
+        browser.waitForVaadin();
+        return this;
+    }
+
+    /** The value of a read-only field the page derives, e.g. "derived-token-url". */
+    public String derivedValue(String id) {
+        return browser.find(By.cssSelector("#" + id + " input")).getDomProperty("value");
     }
 
     public MailSettingsPage setUsername(String value) {

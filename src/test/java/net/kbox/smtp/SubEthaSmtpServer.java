@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.function.Predicate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.subethamail.smtp.AuthenticationHandlerFactory;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
@@ -38,6 +39,13 @@ abstract class SubEthaSmtpServer implements TestSmtpServer {
      */
     SubEthaSmtpServer(TestCertificates.@Nullable Identity identity, @Nullable String username,
             @Nullable String password, int port, Predicate<String> rejected) {
+        this(identity, username == null ? null : new EasyAuthenticationHandlerFactory(
+                (user, pass, context) -> check(user, pass, username, password)), port, rejected);
+    }
+
+    /** With the logins {@code authentication} offers (AUTH required), or none when {@code null}. */
+    SubEthaSmtpServer(TestCertificates.@Nullable Identity identity, @Nullable AuthenticationHandlerFactory authentication,
+            int port, Predicate<String> rejected) {
         SMTPServer.Builder builder = SMTPServer.port(port)
                 .bindAddress(InetAddress.getLoopbackAddress())
                 .hostName("localhost")
@@ -49,9 +57,8 @@ abstract class SubEthaSmtpServer implements TestSmtpServer {
         } else {
             builder.enableTLS(false);
         }
-        if (username != null) {
-            builder.authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(
-                    (user, pass, context) -> check(user, pass, username, password))).requireAuth();
+        if (authentication != null) {
+            builder.authenticationHandlerFactory(authentication).requireAuth();
         }
         server = builder.build();
         server.start();

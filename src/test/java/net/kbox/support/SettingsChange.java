@@ -1,5 +1,7 @@
 package net.kbox.support;
 
+import java.time.LocalDate;
+import net.kbox.mail.settings.MailAuthentication;
 import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.settings.MailSettingsChange;
 import net.kbox.mail.settings.MailSettingsService;
@@ -20,6 +22,14 @@ public final class SettingsChange {
     private @Nullable String username;
     private @Nullable String newPassword;
     private boolean removeSavedPassword;
+    private MailAuthentication authentication = MailAuthentication.PASSWORD;
+    private @Nullable String tenantId;
+    private @Nullable String clientId;
+    private @Nullable String newClientSecret;
+    private @Nullable LocalDate clientSecretExpires;
+    private @Nullable String tokenUrl;
+    private @Nullable String scope;
+    private @Nullable String newServiceAccountKey;
 
     private SettingsChange() {
     }
@@ -72,9 +82,51 @@ public final class SettingsChange {
         return this;
     }
 
+    public SettingsChange authentication(MailAuthentication authentication) {
+        this.authentication = authentication;
+        return this;
+    }
+
+    /** The mailbox an OAuth 2.0 login sends as (the SMTP username). */
+    public SettingsChange mailbox(String mailbox) {
+        this.username = mailbox;
+        return this;
+    }
+
+    /** Other OAuth 2.0 provider; a {@code null} secret keeps the saved one. */
+    public SettingsChange oauth2(String tokenUrl, String clientId, @Nullable String secret, @Nullable String scope) {
+        this.authentication = MailAuthentication.OAUTH2;
+        this.tokenUrl = tokenUrl;
+        this.clientId = clientId;
+        this.newClientSecret = secret;
+        this.scope = scope;
+        return this;
+    }
+
+    public SettingsChange microsoft365(String tenantId, String clientId, @Nullable String secret) {
+        this.authentication = MailAuthentication.MICROSOFT_365;
+        this.tenantId = tenantId;
+        this.clientId = clientId;
+        this.newClientSecret = secret;
+        return this;
+    }
+
+    /** Google Workspace with this JSON key file ({@code null}: keep the saved one). */
+    public SettingsChange google(@Nullable String serviceAccountKey) {
+        this.authentication = MailAuthentication.GOOGLE;
+        this.newServiceAccountKey = serviceAccountKey;
+        return this;
+    }
+
+    public SettingsChange clientSecretExpires(@Nullable LocalDate date) {
+        this.clientSecretExpires = date;
+        return this;
+    }
+
     public MailSettingsChange build() {
         return new MailSettingsChange(fromAddress, fromName, host, port, encryption, username, newPassword,
-                removeSavedPassword);
+                removeSavedPassword, authentication, tenantId, clientId, newClientSecret, false, clientSecretExpires,
+                tokenUrl, scope, newServiceAccountKey, false);
     }
 
     /** Saves the change as the bootstrap administrator of the tests, over whatever is saved now. */

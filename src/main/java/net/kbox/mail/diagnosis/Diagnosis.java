@@ -38,8 +38,12 @@ public final class Diagnosis {
         this.settings = settings;
         this.timeout = timeout;
         this.redactor = new Redactor(settings.username(), settings.password());
+        redactor.add(settings.oauth().clientSecret());
         this.transcript = new Transcript(redactor);
         this.expected = EnumSet.allOf(Step.class);
+        if (!settings.oauth().method().isOAuth()) {
+            expected.remove(Step.TOKEN);
+        }
         if (settings.encryption() == MailEncryption.TLS) {
             expected.remove(Step.STARTTLS);
         }
@@ -62,7 +66,15 @@ public final class Diagnosis {
         return expected.contains(step);
     }
 
-    /** A step the transport timed itself (DNS, TCP). */
+    /**
+     * An access token that the SMTP login will carry: kept out of the transcript and the sentences, as
+     * such and in the base64 form XOAUTH2 sends it in.
+     */
+    public void secret(String accessToken) {
+        redactor.addAccessToken(settings.username(), accessToken);
+    }
+
+    /** A step the transport timed itself (token, DNS, TCP). */
     public void measured(Step step, long startNanos, boolean ok, String detail) {
         measured.add(StepEntry.ended(step, startNanos, System.nanoTime(), ok, detail));
     }
@@ -90,7 +102,7 @@ public final class Diagnosis {
                 && answersTls.getAsBoolean();
         var context = new MailErrorTranslator.Context(String.valueOf(settings.host()), settings.port(),
                 settings.encryption(), timeout, settings.hasCredentials(), settings.fromAddress(), tls, greeted,
-                tlsAnswers, redactor);
+                tlsAnswers, redactor, settings.oauth(), settings.username());
         return MailErrorTranslator.translate(failure, context);
     }
 
@@ -150,7 +162,9 @@ public final class Diagnosis {
             case TIMEOUT, ENDLESS_REPLY, EXPECTS_IMPLICIT_TLS -> Step.GREETING;
             case NO_STARTTLS -> Step.STARTTLS;
             case NOT_TLS, UNTRUSTED_CERTIFICATE, WRONG_HOST_CERTIFICATE, TLS_FAILED -> Step.TLS;
-            case AUTHENTICATION_FAILED, AUTHENTICATION_REQUIRED, AUTHENTICATION_NOT_OFFERED -> Step.AUTH;
+            case TOKEN_REFUSED, TOKEN_UNAVAILABLE -> Step.TOKEN;
+            case AUTHENTICATION_FAILED, AUTHENTICATION_REQUIRED, AUTHENTICATION_NOT_OFFERED, BASIC_AUTHENTICATION_DISABLED,
+                    SMTP_AUTHENTICATION_DISABLED -> Step.AUTH;
             case SENDER_REJECTED, INVALID_SETTINGS, NO_SMTPUTF8 -> Step.MAIL_FROM;
             case RECIPIENT_REJECTED -> Step.RCPT_TO;
             case MESSAGE_REJECTED, CONNECTION_LOST, OTHER -> Step.DATA;

@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record DiagnosisStep(Step step, Outcome outcome, long millis, @Nullable String reply, String detail) {
 
-    /** The steps, in the order a STARTTLS session runs them. */
+    /** The steps, in the order a STARTTLS session runs them; an OAuth 2.0 login first gets its token. */
     public enum Step {
+        TOKEN("OAuth 2.0 token"),
         DNS("DNS"),
         TCP("TCP connect"),
         GREETING("Greeting"),

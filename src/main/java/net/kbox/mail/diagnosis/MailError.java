@@ -41,8 +41,16 @@ public record MailError(Kind kind, String message, boolean permanent, @Nullable 
         WRONG_HOST_CERTIFICATE,
         /** Any other TLS failure (no common protocol or cipher, expired certificate, ...). */
         TLS_FAILED,
-        /** The username or password was rejected. */
+        /** The username or password was rejected, or the access token. */
         AUTHENTICATION_FAILED,
+        /** The provider turned password logins (basic authentication) off: OAuth 2.0 is needed. */
+        BASIC_AUTHENTICATION_DISABLED,
+        /** Authenticated SMTP is turned off for the mailbox or the whole organisation. */
+        SMTP_AUTHENTICATION_DISABLED,
+        /** The token endpoint refused to issue an access token (wrong client, secret, tenant, consent...). */
+        TOKEN_REFUSED,
+        /** The token endpoint could not be reached, or did not answer with a token. */
+        TOKEN_UNAVAILABLE,
         /** The server wants a login, and no username is set. */
         AUTHENTICATION_REQUIRED,
         /** A username is set, but the server offers no login, so the message would go out unauthenticated. */

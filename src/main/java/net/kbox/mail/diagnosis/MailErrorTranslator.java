@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import net.kbox.mail.diagnosis.MailError.Kind;
 import net.kbox.mail.settings.MailEncryption;
+import net.kbox.mail.settings.OAuthSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,9 +20,12 @@ public final class MailErrorTranslator {
      *
      * @param greeted whether the server's greeting arrived
      * @param answersTls whether a probe found the port answering a TLS handshake
+     * @param oauth the login method and, for OAuth 2.0, what the token request was made with
+     * @param username the SMTP username (the mailbox an OAuth 2.0 login sends as)
      */
     record Context(String host, int port, MailEncryption encryption, Duration timeout, boolean hasCredentials,
-            @Nullable String fromAddress, TlsObservation tls, boolean greeted, boolean answersTls, Redactor redactor) {
+            @Nullable String fromAddress, TlsObservation tls, boolean greeted, boolean answersTls, Redactor redactor,
+            OAuthSettings oauth, @Nullable String username) {
     }
 
     /** One family of failures: its explanation, or {@code null} if the failure is not of its kind. */
@@ -33,6 +37,7 @@ public final class MailErrorTranslator {
     /**
      * In this order, because one failure can carry the signs of several: the transport's own refusals
      * and limits first (a limit cut the connection, which a TLS layer or a timeout may then report), then
+     * a failed token request (whose network errors are the token endpoint's, not the SMTP server's), then
      * the more telling sign before what it caused (a certificate before the timeout of a
      * stalled handshake, the server's reply before the connection it then closed).
      */
@@ -40,10 +45,12 @@ public final class MailErrorTranslator {
             MailErrorTranslator::refusal,
             AddressErrors::smtpUtf8Missing,
             LimitErrors::overrun,
+            TokenErrors::refused,
             ConnectionErrors::unreachable,
             TlsErrors::handshake,
             ConnectionErrors::timeout,
             TlsErrors::starttlsMissing,
+            LoginErrors::refused,
             ReplyErrors::refused,
             ConnectionErrors::lost);
 

@@ -30,7 +30,21 @@ final class Redactor {
         secrets.sort(Comparator.comparingInt(String::length).reversed());
     }
 
-    String redact(String text) {
+    /** Another secret to mask in any text (a client secret); too short ones are left, as for passwords. */
+    synchronized void add(@Nullable String secret) {
+        if (secret != null && secret.length() >= MIN_PLAIN_LENGTH) {
+            secrets.add(secret);
+            secrets.sort(Comparator.comparingInt(String::length).reversed());
+        }
+    }
+
+    /** An access token, and the XOAUTH2 initial response that carries it. */
+    synchronized void addAccessToken(@Nullable String username, String token) {
+        add(token);
+        add(base64("user=" + (username == null ? "" : username) + "\u0001auth=Bearer " + token + "\u0001\u0001"));
+    }
+
+    synchronized String redact(String text) {
         String result = text;
         for (String secret : secrets) {
             result = result.replace(secret, MASK);

@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import net.kbox.base.InternetNames;
 import net.kbox.base.Translations;
 import net.kbox.mail.MailDriver;
-import net.kbox.mail.MailField;
 import net.kbox.mail.MailStatus;
 import net.kbox.mail.OutgoingMail;
 import net.kbox.mail.TestMailResult.Outcome;
@@ -15,6 +14,7 @@ import net.kbox.mail.outbox.Outbox;
 import net.kbox.mail.outbox.QueueWatch;
 import net.kbox.mail.settings.EffectiveMailSettings;
 import net.kbox.mail.settings.MailSettingsService;
+import net.kbox.mail.settings.NotReady;
 import net.kbox.mail.transport.LogTransport;
 import net.kbox.mail.transport.MailMessage;
 import net.kbox.mail.transport.SmtpTransport;
@@ -59,9 +59,8 @@ class TestMail {
         var effective = settings.effective();
         var readiness = effective.readiness();
         if (!readiness.ready()) {
-            return new TestMailResult(Outcome.NOT_CONFIGURED, "Save these settings first: "
-                    + translations.englishList(readiness.missing().stream().map(MailField::labelKey).toList()),
-                    null, null, null, null, null);
+            return new TestMailResult(Outcome.NOT_CONFIGURED,
+                    NotReady.sentence(readiness, translations, "Save these settings first:"), null, null, null, null, null);
         }
         String to = recipient.strip();
         if (!InternetNames.isMailbox(to)) {

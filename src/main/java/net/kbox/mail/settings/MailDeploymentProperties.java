@@ -16,6 +16,8 @@ import org.springframework.boot.convert.DurationStyle;
  * Values are checked here, at start: an invalid one stops the start with a message naming the variable.
  * Missing required values do not stop it: the administrator is told about them after logging in.
  *
+ * @param auth how to log in to the SMTP server ({@code KBOX_MAIL_AUTH}); {@code null}: not set (password)
+ * @param oauth the OAuth 2.0 login ({@code KBOX_MAIL_OAUTH_*})
  * @param timeout the limit of every connect, read and write with the SMTP server ({@code KBOX_MAIL_TIMEOUT})
  * @param caCertificates a PEM bundle trusted besides the JVM's CAs ({@code KBOX_MAIL_CA_CERTIFICATES})
  * @param outbox how often the outbox is looked at ({@code KBOX_MAIL_OUTBOX_INTERVAL}); tests switch the
@@ -31,6 +33,8 @@ public record MailDeploymentProperties(
         @Nullable String password,
         @Nullable String fromAddress,
         @Nullable String fromName,
+        @Nullable MailAuthentication auth,
+        OAuthDeployment oauth,
         Duration timeout,
         @Nullable Path caCertificates,
         Outbox outbox) {
@@ -43,10 +47,11 @@ public record MailDeploymentProperties(
     @ConstructorBinding
     MailDeploymentProperties(@Nullable String driver, @Nullable String host, @Nullable String port,
             @Nullable String encryption, @Nullable String username, @Nullable String password, @Nullable From from,
-            @Nullable String timeout, @Nullable String caCertificates, @DefaultValue Outbox outbox) {
+            @Nullable String auth, @DefaultValue OAuthDeployment oauth, @Nullable String timeout,
+            @Nullable String caCertificates, @DefaultValue Outbox outbox) {
         this(parseDriver(driver), parseHost(host), parsePort(port), parseEncryption(encryption), blankToNull(username),
                 blankToNull(password), parseFromAddress(from == null ? null : from.address()),
-                parseFromName(from == null ? null : from.name()), parseTimeout(timeout),
+                parseFromName(from == null ? null : from.name()), parseAuth(auth), oauth, parseTimeout(timeout),
                 caCertificates == null || caCertificates.isBlank() ? null : Path.of(caCertificates.strip()), outbox);
     }
 
@@ -63,8 +68,8 @@ public record MailDeploymentProperties(
 
     /** Only the driver's default: nothing set in the deployment. */
     static MailDeploymentProperties none() {
-        return new MailDeploymentProperties(MailDriver.SMTP, null, null, null, null, null, null, null, DEFAULT_TIMEOUT,
-                null, new Outbox(Duration.ofSeconds(5), true));
+        return new MailDeploymentProperties(MailDriver.SMTP, null, null, null, null, null, null, null, null,
+                OAuthDeployment.NONE, DEFAULT_TIMEOUT, null, new Outbox(Duration.ofSeconds(5), true));
     }
 
     /** The same deployment with other values for the eight settings the Mail page can override (tests). */
@@ -72,7 +77,18 @@ public record MailDeploymentProperties(
             @Nullable MailEncryption encryption, @Nullable String username, @Nullable String password,
             @Nullable String fromAddress, @Nullable String fromName) {
         return new MailDeploymentProperties(driver, host, port, encryption, username, password, fromAddress, fromName,
-                timeout, caCertificates, outbox);
+                auth, oauth, timeout, caCertificates, outbox);
+    }
+
+    /** The same deployment with another OAuth 2.0 login (tests). */
+    MailDeploymentProperties withLogin(@Nullable MailAuthentication auth, OAuthDeployment oauth) {
+        return new MailDeploymentProperties(driver, host, port, encryption, username, password, fromAddress, fromName,
+                auth, oauth, timeout, caCertificates, outbox);
+    }
+
+    /** The login method when none is saved here: the deployment's, else the password. */
+    MailAuthentication authOrDefault() {
+        return auth != null ? auth : MailAuthentication.PASSWORD;
     }
 
     private static MailDriver parseDriver(@Nullable String value) {
@@ -127,6 +143,16 @@ public record MailDeploymentProperties(
         };
     }
 
+    private static @Nullable MailAuthentication parseAuth(@Nullable String value) {
+        String auth = blankToNull(value);
+        if (auth == null) {
+            return null;
+        }
+        return MailAuthentication.fromConfigValue(auth).orElseThrow(() -> new InvalidDeploymentSettingException(
+                "KBOX_MAIL_AUTH", "KBOX_MAIL_AUTH must be 'password', 'microsoft365', 'google' or 'oauth2', not '"
+                        + auth + "'."));
+    }
+
     private static Duration parseTimeout(@Nullable String value) {
         String timeout = blankToNull(value);
         if (timeout == null) {
@@ -172,7 +198,8 @@ public record MailDeploymentProperties(
     public String toString() {
         return "MailDeploymentProperties[driver=" + driver + ", host=" + host + ", port=" + port + ", encryption="
                 + encryption + ", username=" + username + ", password=" + (password == null ? "none" : "***")
-                + ", fromAddress=" + fromAddress + ", fromName=" + fromName + ", timeout=" + timeout + ", caCertificates="
+                + ", fromAddress=" + fromAddress + ", fromName=" + fromName + ", auth=" + auth + ", oauth=" + oauth
+                + ", timeout=" + timeout + ", caCertificates="
                 + caCertificates + ", outbox=" + outbox + "]";
     }
 }

@@ -66,6 +66,7 @@ public class MailSettingsService {
      * @return the settings whose effective value changed (empty when nothing did)
      * @throws MailSettingsConflictException when someone saved since {@code expectedVersion} was read
      * @throws MailSettingsLockedException when a server setting is changed under the log driver
+     * @throws SecretReentryException when the login goes elsewhere and its secret was not entered again
      * @throws IllegalArgumentException when a value breaks a rule (the form prevents this)
      * @throws NotAnAdministratorException when {@code actor} is no longer an enabled administrator
      */
@@ -107,6 +108,18 @@ public class MailSettingsService {
         }
         check(MailField.USERNAME, MailSettingsRules.checkUsername(change.username()));
         check(MailField.PASSWORD, MailSettingsRules.checkPassword(change.newPassword()));
+        if (change.tenantId() != null && !change.tenantId().isBlank()) {
+            check(MailField.TENANT_ID, MailSettingsRules.checkTenantId(change.tenantId()));
+        }
+        if (change.clientId() != null && !change.clientId().isBlank()) {
+            check(MailField.CLIENT_ID, MailSettingsRules.checkClientId(change.clientId()));
+        }
+        check(MailField.CLIENT_SECRET, MailSettingsRules.checkClientSecret(change.newClientSecret()));
+        if (change.tokenUrl() != null && !change.tokenUrl().isBlank()) {
+            check(MailField.TOKEN_URL, MailSettingsRules.checkTokenUrl(change.tokenUrl()));
+        }
+        check(MailField.SCOPE, MailSettingsRules.checkScope(change.scope()));
+        check(MailField.SERVICE_ACCOUNT_KEY, MailSettingsRules.checkServiceAccountKey(change.newServiceAccountKey()));
     }
 
     private static void check(MailField field, Optional<MailSettingsRules.Problem> problem) {

@@ -35,6 +35,14 @@ class SecretCipher {
     /** The key is random and long, so a fixed salt costs nothing; it only separates this use of the key. */
     private static final String SALT = HexFormat.of().formatHex("kbox-mail/secrets".getBytes(StandardCharsets.UTF_8));
 
+    /**
+     * What a value becomes: hex of the random IV, the ciphertext (as long as the value's UTF-8, at most 3 bytes
+     * per Java char) and the GCM tag. Columns of ciphertexts are sized from these.
+     */
+    static final int IV_AND_TAG_BYTES = 32;
+    static final int MAX_UTF8_BYTES_PER_CHAR = 3;
+    static final int HEX_CHARS_PER_BYTE = 2;
+
     private final TextEncryptor encryptor;
 
     @Autowired

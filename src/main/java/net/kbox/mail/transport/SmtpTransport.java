@@ -1,5 +1,6 @@
 package net.kbox.mail.transport;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -7,10 +8,9 @@ import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Properties;
 import net.kbox.base.Translations;
-import net.kbox.mail.MailField;
 import net.kbox.mail.diagnosis.MailError.Kind;
 import net.kbox.mail.diagnosis.SendReport;
 import net.kbox.mail.diagnosis.ServerReply;
@@ -18,7 +18,8 @@ import net.kbox.mail.diagnosis.SmtpRefusal;
 import net.kbox.mail.diagnosis.SmtpUtf8Missing;
 import net.kbox.mail.settings.EffectiveMailSettings;
 import net.kbox.mail.settings.MailDeploymentProperties;
-import net.kbox.mail.settings.MailEncryption;
+import net.kbox.mail.settings.NotReady;
+import net.kbox.mail.token.AccessTokens;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,17 +50,22 @@ public class SmtpTransport {
     private final TrustedCertificates trusted;
     private final Reachability reachability;
     private final Translations translations;
+    private final AccessTokens tokens;
 
     @Autowired
-    SmtpTransport(MailDeploymentProperties deployment, Translations translations) {
-        this(deployment.timeout(), deployment.caCertificates(), translations);
+    SmtpTransport(MailDeploymentProperties deployment, Translations translations, Clock clock) {
+        this(deployment.timeout(), deployment.caCertificates(), translations, clock);
     }
 
     SmtpTransport(Duration timeout, @Nullable Path caCertificates) {
-        this(timeout, caCertificates, new Translations());
+        this(timeout, caCertificates, Clock.systemUTC());
     }
 
-    private SmtpTransport(Duration timeout, @Nullable Path caCertificates, Translations translations) {
+    SmtpTransport(Duration timeout, @Nullable Path caCertificates, Clock clock) {
+        this(timeout, caCertificates, new Translations(), clock);
+    }
+
+    private SmtpTransport(Duration timeout, @Nullable Path caCertificates, Translations translations, Clock clock) {
         if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalStateException(TIMEOUT_VARIABLE + " must be a positive duration such as 10s, not " + timeout);
         }
@@ -67,6 +73,8 @@ public class SmtpTransport {
         this.trusted = TrustedCertificates.load(caCertificates);
         this.reachability = new Reachability(timeout);
         this.translations = translations;
+        // the token endpoint is trusted as the SMTP server is: the JVM's authorities and KBOX_MAIL_CA_CERTIFICATES
+        this.tokens = new AccessTokens(trusted.context(), timeout, clock);
     }
 
     /** How long any single network wait may take ({@code KBOX_MAIL_TIMEOUT}). */
@@ -93,13 +101,18 @@ public class SmtpTransport {
     /** As {@link #sendTest}, with the server's last reply to the message (its acceptance or its refusal). */
     public TestDelivery deliverTest(EffectiveMailSettings settings, MailMessage message) {
         var attempt = new SmtpAttempt(settings, timeout, trusted, true);
-        String reply;
-        try (SmtpConnection connection = connect(attempt, WireAddress.of(message.to()).needsSmtpUtf8())) {
-            reply = connection.deliver(message);
-        } catch (MessagingException | IOException | RuntimeException e) {
-            return new TestDelivery(attempt.report(e), ServerReply.in(e));
+        while (true) {
+            String reply;
+            try (SmtpConnection connection = connect(attempt, WireAddress.of(message.to()).needsSmtpUtf8())) {
+                reply = connection.deliver(message);
+            } catch (KeptTokenRefused refused) {
+                attempt = attempt.again(refused.reply());
+                continue;
+            } catch (MessagingException | IOException | RuntimeException e) {
+                return new TestDelivery(attempt.report(e), ServerReply.in(e));
+            }
+            return new TestDelivery(attempt.report(null), reply);
         }
-        return new TestDelivery(attempt.report(null), reply);
     }
 
     /** A test e-mail's report, and the server's last reply to it. */
@@ -119,14 +132,21 @@ public class SmtpTransport {
     /** With {@code international}, a connection whose messages go with SMTPUTF8 ({@link SmtpConnection}). */
     private SmtpConnection open(EffectiveMailSettings settings, boolean international) throws MailDeliveryException {
         var attempt = new SmtpAttempt(settings, timeout, trusted, false);
-        try {
-            return connect(attempt, international);
-        } catch (MessagingException | IOException | RuntimeException e) {
-            throw attempt.exception(e);
+        while (true) {
+            try {
+                return connect(attempt, international);
+            } catch (KeptTokenRefused refused) {
+                attempt = attempt.again(refused.reply());
+            } catch (MessagingException | IOException | RuntimeException e) {
+                throw attempt.exception(e);
+            }
         }
     }
 
     /**
+     * Connects and logs in: with a password, or with XOAUTH2 and an access token (and no other mechanism).
+     * A kept token the server refuses is dropped, and the caller tries once more with a new one.
+     *
      * @param international whether the messages need SMTPUTF8 for their recipients; they always do for a
      *     From Address with non-ASCII letters before the @
      */
@@ -134,16 +154,27 @@ public class SmtpTransport {
         EffectiveMailSettings settings = attempt.settings;
         InternetAddress from = sender(settings, translations);
         boolean utf8 = international || WireAddress.of(from.getAddress()).needsSmtpUtf8();
+        AccessTokens.Token token = settings.oauth().method().isOAuth()
+                ? tokens.token(settings, attempt.diagnosis, attempt.retryReason()) : null;
         String host = String.valueOf(settings.host()).strip();
         reachability.check(attempt.diagnosis, host, settings.port());
-        Session session = Session.getInstance(properties(attempt, host, from.getAddress(), utf8));
+        Session session = Session.getInstance(attempt.sessionProperties(host, from.getAddress(), utf8));
         session.setDebugOut(attempt.diagnosis.debugOut());
         session.setDebug(true);
         var transport = (SMTPTransport) session.getTransport("smtp");
         try {
             transport.connect(host, settings.port(), settings.hasCredentials() ? settings.username() : null,
-                    settings.hasCredentials() ? String.valueOf(settings.password()) : null);
+                    token != null ? token.value() : settings.hasCredentials() ? settings.password() : null);
             refuseUnsafe(attempt, transport, host, from);
+        } catch (AuthenticationFailedException e) {
+            closeQuietly(transport);
+            if (token != null) {
+                tokens.refused(token);
+                if (token.cached() && !attempt.isRetry()) {
+                    throw new KeptTokenRefused(e);
+                }
+            }
+            throw e;
         } catch (MessagingException | RuntimeException e) {
             closeQuietly(transport);
             throw e;
@@ -160,44 +191,16 @@ public class SmtpTransport {
         if (attempt.settings.hasCredentials() && !transport.supportsExtension("AUTH")
                 && !transport.supportsExtension("AUTH=LOGIN")) {
             // Angus would quietly send without logging in
-            throw new SmtpRefusal(Kind.AUTHENTICATION_NOT_OFFERED, "The server offers no login (no AUTH after "
-                    + "EHLO), so the username and password cannot be used: check the host and port, or clear "
-                    + "the username");
+            throw new SmtpRefusal(Kind.AUTHENTICATION_NOT_OFFERED, attempt.settings.oauth().method().isOAuth()
+                    ? "The server offers no login (no AUTH after EHLO), so the access token cannot be used: check "
+                            + "the host and port"
+                    : "The server offers no login (no AUTH after EHLO), so the username and password cannot be used: "
+                            + "check the host and port, or clear the username");
         }
         if (WireAddress.of(from.getAddress()).needsSmtpUtf8() && !transport.supportsExtension("SMTPUTF8")) {
             // Angus would send the address in bytes the server cannot read: another mailbox, or none
             throw new SmtpUtf8Missing(String.valueOf(attempt.settings.fromAddress()), true);
         }
-    }
-
-    /** @param utf8 whether addresses and headers go in UTF-8, with SMTPUTF8 (RFC 6531, 6532) */
-    private Properties properties(SmtpAttempt attempt, String host, String sender, boolean utf8) {
-        EffectiveMailSettings settings = attempt.settings;
-        String millis = String.valueOf(timeout.toMillis());
-        var properties = new Properties();
-        properties.setProperty("mail.smtp.host", host);
-        properties.setProperty("mail.smtp.port", String.valueOf(settings.port()));
-        properties.setProperty("mail.smtp.connectiontimeout", millis);
-        properties.setProperty("mail.smtp.timeout", millis);
-        properties.setProperty("mail.smtp.writetimeout", millis);
-        if (settings.encryption() == MailEncryption.TLS) {
-            properties.setProperty("mail.smtp.ssl.enable", "true");
-        } else {
-            properties.setProperty("mail.smtp.starttls.enable", "true");
-            properties.setProperty("mail.smtp.starttls.required", "true");
-        }
-        properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
-        properties.put("mail.smtp.ssl.socketFactory",
-                new RecordingSslSocketFactory(attempt.sslContext(), attempt.diagnosis.tls(), attempt.limits));
-        properties.put("mail.smtp.socketFactory", new MeteredSocketFactory(attempt.limits));
-        properties.setProperty("mail.smtp.socketFactory.fallback", "false");
-        properties.setProperty("mail.smtp.auth", String.valueOf(settings.hasCredentials()));
-        properties.setProperty("mail.smtp.from", sender);
-        // the domain of generated Message-IDs
-        properties.setProperty("mail.from", sender);
-        // Angus then adds SMTPUTF8 to MAIL FROM when the server offers it, and writes commands and headers in UTF-8
-        properties.setProperty("mail.mime.allowutf8", String.valueOf(utf8));
-        return properties;
     }
 
     /**
@@ -208,8 +211,8 @@ public class SmtpTransport {
             throws SmtpRefusal {
         var readiness = settings.readiness();
         if (!readiness.ready()) {
-            throw new SmtpRefusal(Kind.INVALID_SETTINGS, "The mail settings are incomplete: enter "
-                    + translations.englishList(readiness.missing().stream().map(MailField::labelKey).toList()));
+            throw new SmtpRefusal(Kind.INVALID_SETTINGS,
+                    NotReady.sentence(readiness, translations, "The mail settings are incomplete: enter"));
         }
         String name = String.valueOf(settings.fromName());
         if (name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0) {

@@ -54,11 +54,20 @@ final class TrustedCertificates {
         }
     }
 
+    /** A context that judges by these authorities, for connections whose handshake is not diagnosed (the token endpoint). */
+    SSLContext context() {
+        return contextTrusting(trustManager);
+    }
+
     /** A context whose trust manager writes the presented chain into {@code observation} before judging it. */
     SSLContext contextObservedBy(TlsObservation observation) {
+        return contextTrusting(new RecordingTrustManager(trustManager, observation));
+    }
+
+    private static SSLContext contextTrusting(TrustManager trust) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new RecordingTrustManager(trustManager, observation)}, null);
+            context.init(null, new TrustManager[] {trust}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS is not available in this JVM", e);

@@ -9,17 +9,18 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import java.util.List;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 import net.kbox.base.ui.ShellNotice;
-import net.kbox.mail.MailField;
 import net.kbox.mail.MailReadiness;
 import net.kbox.mail.MailService;
 import net.kbox.security.Role;
 
 /**
  * Tells an administrator, on every page until it is fixed (or dismissed for the session), which
- * required mail settings are missing: without them users receive no account e-mails.
+ * required mail settings are missing or cannot be decrypted (without them users receive no account
+ * e-mails), and when the OAuth 2.0 client secret expires within 30 days.
  */
 @org.springframework.stereotype.Component
 class MailConfigurationNotice implements ShellNotice {
@@ -28,10 +29,12 @@ class MailConfigurationNotice implements ShellNotice {
 
     private final MailService mail;
     private final AuthenticationContext authentication;
+    private final Clock clock;
 
-    MailConfigurationNotice(MailService mail, AuthenticationContext authentication) {
+    MailConfigurationNotice(MailService mail, AuthenticationContext authentication, Clock clock) {
         this.mail = mail;
         this.authentication = authentication;
+        this.clock = clock;
     }
 
     @Override
@@ -40,17 +43,17 @@ class MailConfigurationNotice implements ShellNotice {
             return Optional.empty();
         }
         MailReadiness readiness = mail.readiness();
-        return readiness.ready() ? Optional.empty() : Optional.of(notice(readiness.missing()));
+        LocalDate today = LocalDate.now(clock);
+        return ReadinessTexts.worthTelling(readiness, today) ? Optional.of(notice(readiness, today)) : Optional.empty();
     }
 
-    private static com.vaadin.flow.component.Component notice(List<MailField> missing) {
+    private static com.vaadin.flow.component.Component notice(MailReadiness readiness, LocalDate today) {
         var notice = new Div();
         notice.setId("mail-configuration-notice");
         notice.addClassNames("banner", "banner-warning");
-        String names = MailFieldLabels.of(notice, missing);
-        var title = new Span(notice.getTranslation("mail.notice.title"));
+        var title = new Span(ReadinessTexts.title(notice, readiness, today));
         title.addClassName("banner-title");
-        var text = new Paragraph(notice.getTranslation("mail.notice.text", names));
+        var text = new Paragraph(String.join(" ", ReadinessTexts.sentences(notice, readiness, today, false)));
         text.setId("mail-configuration-notice-text");
         boolean onMailPage = UI.getCurrent() != null && UI.getCurrent().getCurrentView() instanceof MailSettingsView;
         var open = new Button(notice.getTranslation("mail.notice.open"), e -> UI.getCurrent().navigate(MailSettingsView.class));

@@ -1,15 +1,13 @@
 package net.kbox.mail.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasHelper;
+import com.vaadin.flow.component.HasLabel;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.shared.InputField;
-import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -26,7 +24,10 @@ import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.settings.MailSettingsRules;
 import net.kbox.mail.settings.MailSettingsSnapshot;
 
-/** The seven mail settings in their two cards (Sender, SMTP server), each saying where its value comes from. */
+/**
+ * The mail settings in their three cards (Sender, SMTP server, Login), each saying where its value comes
+ * from; the login card shows the fields of the chosen method only.
+ */
 class MailSettingsFields extends VerticalLayout {
 
     final TextField fromAddress = new TextField();
@@ -34,33 +35,44 @@ class MailSettingsFields extends VerticalLayout {
     final TextField host = new TextField();
     final IntegerField port = new IntegerField();
     final RadioButtonGroup<MailEncryption> encryption = new RadioButtonGroup<>();
-    final TextField username = new TextField();
-    final PasswordField password = new PasswordField();
+    final LoginFields login;
+    final TextField username;
+    final PasswordField password;
     final Button clearPassword = new Button();
+    final Button clearClientSecret = new Button();
+    final Button clearServiceAccountKey = new Button();
 
     private final Map<MailField, ValueSourceHint> hints = new EnumMap<>(MailField.class);
 
-    /** {@code useDeploymentValue} runs when the administrator asks for a field's deployment value back. */
-    MailSettingsFields(Consumer<MailField> useDeploymentValue, Runnable clearSavedPassword) {
+    /**
+     * @param useDeploymentValue runs when the administrator asks for a field's deployment value back
+     * @param clearSavedSecret runs when the administrator clears a secret saved here
+     */
+    MailSettingsFields(Consumer<MailField> useDeploymentValue, Consumer<MailField> clearSavedSecret) {
         setPadding(false);
+        var clear = Map.of(MailField.PASSWORD, clearPassword, MailField.CLIENT_SECRET, clearClientSecret,
+                MailField.SERVICE_ACCOUNT_KEY, clearServiceAccountKey);
+        clear.forEach((secret, button) -> {
+            button.setId("clear-" + idOf(secret));
+            button.setText(getTranslation("mail.action.clear-" + idOf(secret)));
+            button.addClickListener(e -> clearSavedSecret.accept(secret));
+        });
+        login = new LoginFields(new EnumMap<>(clear));
+        username = login.username;
+        password = login.password;
         for (MailField field : MailField.values()) {
             var input = input(field);
             ((Component) input).setId(idOf(field));
-            input.setLabel(getTranslation(field.labelKey()));
+            ((HasLabel) input).setLabel(getTranslation(field.labelKey()));
             var hint = new ValueSourceHint(field, () -> useDeploymentValue.accept(field));
             hints.put(field, hint);
-            input.setHelperComponent(hint);
+            ((HasHelper) input).setHelperComponent(hint);
             if (input instanceof HasValueChangeMode typing) {
                 typing.setValueChangeMode(ValueChangeMode.EAGER);
             }
         }
         configureInputs();
-        clearPassword.setText(getTranslation("mail.action.clear-password"));
-        clearPassword.setIcon(VaadinIcon.TRASH.create());
-        clearPassword.addClickListener(e -> clearSavedPassword.run());
-        clearPassword.setId("clear-password");
-        clearPassword.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        add(senderCard(), serverCard());
+        add(senderCard(), serverCard(), login);
     }
 
     /** The element id of a field's input, also the stem of its hint's id and of its error messages' keys. */
@@ -68,30 +80,41 @@ class MailSettingsFields extends VerticalLayout {
         return field.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    InputField<?, ?> input(MailField field) {
+    HasValue<?, ?> input(MailField field) {
         return switch (field) {
             case FROM_ADDRESS -> fromAddress;
             case FROM_NAME -> fromName;
             case HOST -> host;
             case PORT -> port;
             case ENCRYPTION -> encryption;
-            case USERNAME -> username;
-            case PASSWORD -> password;
+            default -> (HasValue<?, ?>) login.input(field);
         };
     }
 
-    /** Says where each value comes from; under the log driver ({@code locked}) the server fields are read-only. */
-    void show(MailSettingsSnapshot saved, PasswordState passwordState, boolean locked) {
+    /**
+     * Says where each value comes from; under the log driver ({@code locked}) the server fields are
+     * read-only. {@code secrets} tells, for each secret, whether one applies without typing it.
+     */
+    void show(MailSettingsSnapshot saved, Map<MailField, SecretState> secrets, boolean locked) {
         for (MailField field : MailField.values()) {
-            var state = field == MailField.PASSWORD ? passwordState.shown() : saved.field(field);
+            SecretState secret = secrets.get(field);
+            var state = secret != null ? secret.shown() : saved.field(field);
             hints.get(field).show(field, state, locked && field.isServerField());
             input(field).setReadOnly(locked && field.isServerField());
         }
-        password.setPlaceholder(passwordState.kept() ? getTranslation("mail.placeholder.password-unchanged") : "");
-        clearPassword.setVisible(!locked && passwordState.clearable());
-        if (saved.savedPasswordUnreadable()) {
-            password.setHelperText(getTranslation("mail.password.unreadable"));
-        }
+        secrets.forEach((field, secret) -> {
+            String placeholder = secret.kept() ? getTranslation("mail.placeholder.password-unchanged") : "";
+            switch (field) {
+                case PASSWORD -> password.setPlaceholder(placeholder);
+                case CLIENT_SECRET -> login.clientSecret.setPlaceholder(placeholder);
+                default -> login.serviceAccountKey.setPlaceholder(placeholder);
+            }
+            login.clear.get(field).setVisible(!locked && secret.clearable() && saved.authentication().uses(field));
+            ((HasHelper) input(field)).setHelperText(saved.unreadable().contains(field) && !secret.removeSaved()
+                    ? getTranslation("mail.secret.unreadable", getTranslation(field.labelKey())) : null);
+        });
+        login.authentication.setReadOnly(locked);
+        login.serviceAccountKey.showKeyOf(saved.serviceAccount());
     }
 
     private void configureInputs() {
@@ -105,10 +128,8 @@ class MailSettingsFields extends VerticalLayout {
                 MailSettingsBinder.message(this, MailField.PORT, MailSettingsRules.Problem.INVALID_PORT)));
         encryption.setItems(MailEncryption.STARTTLS, MailEncryption.TLS);
         encryption.setItemLabelGenerator(e -> getTranslation("mail.encryption." + e.configValue()));
-        username.setAutocomplete(Autocomplete.OFF);
-        password.setAutocomplete(Autocomplete.NEW_PASSWORD);
         // the limits of MailSettingsRules are told next to the field, never applied by cutting (issue 19.5)
-        UncutInput.apply(fromAddress, fromName, host, username, password);
+        UncutInput.apply(fromAddress, fromName, host);
     }
 
     private Component senderCard() {
@@ -122,9 +143,8 @@ class MailSettingsFields extends VerticalLayout {
         form.addFormRow(host, port);
         form.addFormRow(encryption);
         form.setColspan(encryption, 2);
-        form.addFormRow(username, password);
         var tls = new Paragraph(getTranslation("mail.card.server.tls"));
         tls.addClassName("card-note");
-        return new SettingsCard("mail.card.server", "mail.card.server.text", form, clearPassword, tls);
+        return new SettingsCard("mail.card.server", "mail.card.server.text", form, tls);
     }
 }

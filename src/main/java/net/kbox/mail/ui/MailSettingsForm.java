@@ -9,13 +9,14 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.ReadOnlyHasValue;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.shared.Registration;
+import java.time.LocalDate;
+import java.util.Map;
 import net.kbox.base.ui.Notifications;
 import net.kbox.mail.MailDriver;
 import net.kbox.mail.MailField;
-import net.kbox.mail.settings.MailEncryption;
+import net.kbox.mail.settings.MailAuthentication;
 import net.kbox.mail.settings.MailSettingsChange;
 import net.kbox.mail.settings.MailSettingsSnapshot;
 
@@ -25,14 +26,11 @@ import net.kbox.mail.settings.MailSettingsSnapshot;
  */
 class MailSettingsForm extends VerticalLayout {
 
-    final MailSettingsFields fields = new MailSettingsFields(this::useDeploymentValue, this::clearSavedPassword);
+    final MailSettingsFields fields = new MailSettingsFields(this::useDeploymentValue, this::clearSavedSecret);
     final Button save = new Button();
     final Button discard = new Button();
 
-    // The Binder writes a record only when each of its components has a binding. Dropping the saved password
-    // has no input of its own (two buttons ask for it), so a value holder without UI stands in for one: the
-    // Binder then counts it as a change, resets it on read and writes it into the record like any field.
-    private final ReadOnlyHasValue<Boolean> removeSavedPassword = new ReadOnlyHasValue<>(remove -> { }, false);
+    private final SavedSecrets secrets = new SavedSecrets();
     private final MailSettingsBinder binder;
     private final HorizontalLayout actions = new HorizontalLayout(save, discard);
     private MailSettingsSnapshot snapshot;
@@ -40,20 +38,19 @@ class MailSettingsForm extends VerticalLayout {
 
     MailSettingsForm(MailSettingsSnapshot snapshot) {
         this.snapshot = snapshot;
-        removeSavedPassword.setValue(false);
         setPadding(false);
-        binder = new MailSettingsBinder(this, removeSavedPassword);
-        binder.addValueChangeListener(e -> updateButtons());
-        fields.port.addValueChangeListener(e -> {
-            // 465 means implicit TLS, 587 STARTTLS: follow the port, the administrator can still override.
-            if (!loading && e.getValue() != null && (e.getValue() == MailEncryption.IMPLICIT_TLS_PORT
-                    || e.getValue() == MailEncryption.SUBMISSION_PORT)) {
-                fields.encryption.setValue(MailEncryption.suggestedFor(e.getValue()));
-            }
-        });
-        fields.username.addValueChangeListener(e -> {
+        binder = new MailSettingsBinder(this, secrets);
+        binder.addValueChangeListener(e -> {
             if (!loading) {
-                binder.validatePassword();
+                binder.validateSecrets();
+            }
+            updateButtons();
+        });
+        ServerSuggestions.follow(fields, () -> loading);
+        fields.login.authentication.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                fields.login.showMethod(e.getValue());
+                fields.show(snapshot(), secrets.states(snapshot()), locked());
             }
         });
         add(fields, actions());
@@ -65,7 +62,8 @@ class MailSettingsForm extends VerticalLayout {
         try {
             snapshot = saved;
             binder.readRecord(MailSettingsBinder.unchanged(saved));
-            fields.show(saved, passwordState(), locked());
+            fields.login.showMethod(saved.authentication());
+            fields.show(saved, secrets.states(saved), locked());
         } finally {
             loading = false;
         }
@@ -89,7 +87,7 @@ class MailSettingsForm extends VerticalLayout {
         return addListener(ChangesEvent.class, listener);
     }
 
-    /** The form holds values that are not saved (a cleared password counts). */
+    /** The form holds values that are not saved (a cleared secret counts). */
     boolean hasChanges() {
         return binder.hasChanges();
     }
@@ -99,8 +97,17 @@ class MailSettingsForm extends VerticalLayout {
         return snapshot.driver() == MailDriver.LOG;
     }
 
-    PasswordState passwordState() {
-        return new PasswordState(snapshot.field(MailField.PASSWORD), Boolean.TRUE.equals(removeSavedPassword.getValue()));
+    MailSettingsSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** What the form holds now, valid or not. */
+    MailSettingsChange draft() {
+        return binder.draft(secrets);
+    }
+
+    SecretState secretState(MailField secret) {
+        return secrets.states(snapshot).get(secret);
     }
 
     private Component actions() {
@@ -121,19 +128,26 @@ class MailSettingsForm extends VerticalLayout {
 
     private void useDeploymentValue(MailField field) {
         String value = snapshot.field(field).deploymentValue();
+        if (field.isSecret()) {
+            clearSavedSecret(field);
+            return;
+        }
         switch (field) {
-            case PASSWORD -> clearSavedPassword();
             case PORT -> fields.port.setValue(MailSettingsBinder.port(value));
             case ENCRYPTION -> fields.encryption.setValue(MailSettingsBinder.encryption(value));
+            case AUTHENTICATION -> fields.login.authentication.setValue(
+                    value == null ? MailAuthentication.PASSWORD : MailAuthentication.valueOf(value));
+            case CLIENT_SECRET_EXPIRES -> fields.login.clientSecretExpires.setValue(value == null ? null : LocalDate.parse(value));
             default -> ((TextField) fields.input(field)).setValue(value == null ? "" : value);
         }
     }
 
-    private void clearSavedPassword() {
-        removeSavedPassword.setValue(true);
-        fields.password.clear();
-        fields.show(snapshot, passwordState(), locked());
-        binder.validatePassword();
+    private void clearSavedSecret(MailField secret) {
+        secrets.removeSaved(secret).setValue(true);
+        fields.input(secret).clear();
+        Map<MailField, SecretState> states = secrets.states(snapshot);
+        fields.show(snapshot, states, locked());
+        binder.validateSecrets();
         updateButtons();
     }
 

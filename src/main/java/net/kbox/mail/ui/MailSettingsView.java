@@ -17,6 +17,7 @@ import net.kbox.mail.settings.MailSettingsConflictException;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.mail.settings.MailSettingsSnapshot;
 import net.kbox.security.NotAnAdministratorException;
+import net.kbox.mail.settings.SecretReentryException;
 import net.kbox.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,8 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
             Notifications.success(getTranslation(changed.isEmpty() ? "mail.saved.nothing" : "mail.saved.success"));
         } catch (NotAnAdministratorException e) {
             Notifications.error(getTranslation(NotAnAdministratorException.MESSAGE_KEY));
+        } catch (SecretReentryException e) {
+            Notifications.error(getTranslation("mail.saved.reenter", getTranslation(e.secret().labelKey())));
         } catch (MailSettingsConflictException e) {
             show(settings.snapshot());
             Notifications.error(getTranslation("mail.saved.conflict"));

@@ -2,6 +2,8 @@ package net.kbox.mail.ui;
 
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import net.kbox.mail.MailDriver;
 import net.kbox.mail.MailReadiness;
@@ -23,11 +25,13 @@ class MailStatusTiles implements StatusTiles {
     private final MailService mail;
     private final MaintenanceService maintenance;
     private final OutgoingQueueTile queue;
+    private final Clock clock;
 
-    MailStatusTiles(MailService mail, MaintenanceService maintenance, OutgoingQueueTile queue) {
+    MailStatusTiles(MailService mail, MaintenanceService maintenance, OutgoingQueueTile queue, Clock clock) {
         this.mail = mail;
         this.maintenance = maintenance;
         this.queue = queue;
+        this.clock = clock;
     }
 
     @Override
@@ -52,15 +56,15 @@ class MailStatusTiles implements StatusTiles {
 
     private void configuration(StatusTile tile) {
         MailReadiness readiness = mail.readiness();
+        LocalDate today = LocalDate.now(clock);
         String title = tile.getTranslation("maintenance.status.configuration");
-        if (readiness.ready()) {
+        if (!ReadinessTexts.worthTelling(readiness, today)) {
             tile.show(title, new Span(tile.getTranslation("maintenance.status.configuration.complete")));
         } else {
             var open = new RouterLink(tile.getTranslation("maintenance.status.configuration.open"), MailSettingsView.class);
             open.setId("mail-configuration-status-open");
-            tile.show(title, new Span(tile.getTranslation("maintenance.status.configuration.missing",
-                    MailFieldLabels.of(tile, readiness.missing()))), open);
+            tile.show(title, new Span(String.join(" · ", ReadinessTexts.sentences(tile, readiness, today, true))), open);
         }
-        tile.problem(!readiness.ready());
+        tile.problem(ReadinessTexts.worthTelling(readiness, today));
     }
 }

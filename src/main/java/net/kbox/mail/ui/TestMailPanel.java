@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import net.kbox.base.InternetNames;
+import net.kbox.base.ui.UncutInput;
 import net.kbox.base.ui.Notifications;
 import net.kbox.mail.MailDriver;
 import net.kbox.mail.MailField;
@@ -53,11 +54,11 @@ class TestMailPanel extends HorizontalLayout {
         this.actor = actor;
         sendTo.setId("test-recipient");
         sendTo.setLabel(getTranslation("mail.test.send-to"));
-        sendTo.setMaxLength(254);
         sendTo.setValueChangeMode(ValueChangeMode.EAGER);
         sendTo.setErrorMessage(getTranslation("mail.test.send-to.invalid"));
         sendTo.addValueChangeListener(e -> update());
         sendTo.addClassName("test-recipient");
+        UncutInput.apply(sendTo); // an over-long address is refused in words, never cut into another one
         sendTest.setId("send-test");
         sendTest.setIcon(VaadinIcon.PAPERPLANE.create());
         sendTest.addClickListener(e -> send());

@@ -27,7 +27,8 @@ class ValueSourceHint extends HorizontalLayout {
     }
 
     void show(MailField field, FieldState state, boolean locked) {
-        String prefix = field == MailField.PASSWORD ? "mail.source.password." : "mail.source.";
+        String prefix = field == MailField.PASSWORD ? "mail.source.password."
+                : field.isSecret() ? "mail.source.secret." : "mail.source.";
         String key = prefix + switch (state.source()) {
             case SAVED -> state.overridesDeployment() ? "saved-over-deployment" : "saved";
             case DEPLOYMENT -> "deployment";

@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import net.kbox.mail.diagnosis.MailError.Kind;
 import net.kbox.mail.settings.MailEncryption;
+import net.kbox.mail.settings.OAuthSettings;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.junit.jupiter.api.Test;
@@ -123,7 +124,7 @@ class MailErrorTranslatorTest {
     private static MailError translate(Exception failure) {
         var context = new MailErrorTranslator.Context("smtp.example.test", 587, MailEncryption.STARTTLS,
                 Duration.ofSeconds(10), true, "kbox@example.test", new TlsObservation(), true, false,
-                new Redactor("mailer", PASSWORD));
+                new Redactor("mailer", PASSWORD), OAuthSettings.NONE, "mailer");
         return MailErrorTranslator.translate(failure, context);
     }
 }

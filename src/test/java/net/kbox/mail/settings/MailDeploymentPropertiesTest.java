@@ -2,7 +2,12 @@ package net.kbox.mail.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Map;
+import net.kbox.oauth.TestServiceAccount;
+import org.junit.jupiter.api.io.TempDir;
 import net.kbox.mail.MailDriver;
 import net.kbox.mail.settings.MailEncryption;
 import org.junit.jupiter.api.Test;
@@ -54,6 +59,54 @@ class MailDeploymentPropertiesTest {
         withEnvironment(Map.of("KBOX_MAIL_DRIVER", "", "KBOX_MAIL_PORT", "", "KBOX_MAIL_ENCRYPTION", " "))
                 .run(context -> assertThat(context.getBean(MailDeploymentProperties.class))
                         .isEqualTo(MailDeploymentProperties.none()));
+    }
+
+    @Test
+    void test_the_oauth_variables_are_read_from_the_environment_and_the_key_from_its_file(@TempDir Path dir) {
+        var account = TestServiceAccount.create("sender", "https://oauth2.googleapis.com/token");
+        withEnvironment(Map.of("KBOX_MAIL_AUTH", "google", "KBOX_MAIL_OAUTH_TENANT_ID", "contoso.onmicrosoft.com",
+                "KBOX_MAIL_OAUTH_CLIENT_ID", "the-client", "KBOX_MAIL_OAUTH_CLIENT_SECRET", "the-Secret-value",
+                "KBOX_MAIL_OAUTH_TOKEN_URL", "https://login.kbox.test/token", "KBOX_MAIL_OAUTH_SCOPE", "smtp.send",
+                "KBOX_MAIL_OAUTH_SERVICE_ACCOUNT_KEY", account.writeTo(dir).toString(),
+                "KBOX_MAIL_OAUTH_CLIENT_SECRET_EXPIRES", "2027-06-30")).run(context -> {
+                    var properties = context.getBean(MailDeploymentProperties.class);
+                    assertThat(properties.auth()).isEqualTo(MailAuthentication.GOOGLE);
+                    var oauth = properties.oauth();
+                    assertThat(oauth.tenantId()).isEqualTo("contoso.onmicrosoft.com");
+                    assertThat(oauth.clientId()).isEqualTo("the-client");
+                    assertThat(oauth.clientSecret()).isEqualTo("the-Secret-value");
+                    assertThat(oauth.tokenUrl()).isEqualTo("https://login.kbox.test/token");
+                    assertThat(oauth.scope()).isEqualTo("smtp.send");
+                    assertThat(oauth.clientSecretExpires()).isEqualTo(LocalDate.of(2027, 6, 30));
+                    assertThat(ServiceAccountKey.parse(oauth.serviceAccountKey()).key().clientEmail())
+                            .isEqualTo(account.clientEmail());
+                    assertThat(properties.toString()).doesNotContain("the-Secret-value").doesNotContain("PRIVATE KEY")
+                            .doesNotContain(account.privateKeyLine());
+                });
+    }
+
+    @Test
+    void test_a_key_file_that_cannot_be_used_stops_the_start_naming_the_variable_and_what_is_wrong(@TempDir Path dir)
+            throws Exception {
+        Path file = Files.writeString(dir.resolve("key.json"), "{\"type\": \"service_account\", \"private_key\": \"x\"}");
+        withEnvironment(Map.of("KBOX_MAIL_OAUTH_SERVICE_ACCOUNT_KEY", file.toString())).run(context -> {
+            assertThat(context).hasFailed();
+            var analysis = new net.kbox.base.InvalidSettingFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).isEqualTo("KBOX_MAIL_OAUTH_SERVICE_ACCOUNT_KEY names '" + file
+                    + "', which is not a usable service account key: it has no \"client_email\".");
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "KBOX_MAIL_AUTH|kerberos|KBOX_MAIL_AUTH must be 'password', 'microsoft365', 'google' or 'oauth2', not 'kerberos'.",
+            "KBOX_MAIL_OAUTH_TENANT_ID|not a tenant|KBOX_MAIL_OAUTH_TENANT_ID must be the tenant ID (a GUID) or a domain of the tenant, e.g. contoso.onmicrosoft.com, not 'not a tenant'.",
+            "KBOX_MAIL_OAUTH_TOKEN_URL|http://login.kbox.test/token|KBOX_MAIL_OAUTH_TOKEN_URL must be an absolute https:// URL, e.g. https://login.example.com/oauth2/token, not 'http://login.kbox.test/token'.",
+            "KBOX_MAIL_OAUTH_CLIENT_SECRET_EXPIRES|next year|KBOX_MAIL_OAUTH_CLIENT_SECRET_EXPIRES must be a date like 2027-06-30, not 'next year'.",
+            "KBOX_MAIL_OAUTH_SERVICE_ACCOUNT_KEY|/nonexistent/key.json|KBOX_MAIL_OAUTH_SERVICE_ACCOUNT_KEY names '/nonexistent/key.json', which cannot be read (NoSuchFileException): give the path of the JSON key file of the Google service account."})
+    void test_an_invalid_oauth_value_stops_the_start_with_one_sentence_naming_the_variable(String variable, String value,
+            String message) {
+        test_an_invalid_value_stops_the_start_with_one_message_naming_the_variable(variable, value, message);
     }
 
     @ParameterizedTest

@@ -61,4 +61,17 @@ class MailSettingsStorageIT {
         assertThat(changed).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM maintenance_event", Integer.class)).isEqualTo(before);
     }
+
+    @Test
+    void test_the_longest_password_and_client_secret_the_form_takes_are_saved_and_read_back() {
+        // 500 characters of 3 UTF-8 bytes each: the most the form takes (481 characters failed before V9)
+        String password = "€".repeat(MailSettingsRules.PASSWORD_MAX_LENGTH);
+        String secret = "€".repeat(MailSettingsRules.CLIENT_SECRET_MAX_LENGTH);
+        SettingsChange.valid().login("mailer", password).saveWith(settings);
+        SettingsChange.valid().oauth2("https://login.kbox.test/token", "client", secret, null).mailbox("mailer@kbox.test")
+                .saveWith(settings);
+
+        assertThat(settings.effective().password()).isEqualTo(password);
+        assertThat(settings.effective().oauth().clientSecret()).isEqualTo(secret);
+    }
 }

@@ -170,4 +170,42 @@ class SecretCipherTest {
         assertThatThrownBy(() -> new SecretCipher(null, dataDir)).isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("is not a complete key");
     }
+
+    @Test
+    void test_the_longest_secrets_the_form_takes_fit_their_columns_and_the_migration_sizes_them_so() throws Exception {
+        var cipher = new SecretCipher("a-long-application-key-for-tests", dataDir);
+        String euros = "€".repeat(MailSettingsRules.PASSWORD_MAX_LENGTH); // 3 bytes each in UTF-8, the most a char takes
+        assertThat(cipher.encrypt(euros)).hasSize(MailSettings.PASSWORD_CIPHERTEXT_LENGTH);
+        assertThat(cipher.encrypt("€".repeat(MailSettingsRules.CLIENT_SECRET_MAX_LENGTH)))
+                .hasSize(MailSettings.CLIENT_SECRET_CIPHERTEXT_LENGTH);
+        assertThat(cipher.encrypt("😀".repeat(MailSettingsRules.PASSWORD_MAX_LENGTH / 2)).length())
+                .isLessThanOrEqualTo(MailSettings.PASSWORD_CIPHERTEXT_LENGTH);
+
+        String migrations;
+        try (var files = Files.list(Path.of("db/migration"))) {
+            var all = new StringBuilder();
+            for (Path file : files.sorted(java.util.Comparator.comparingInt(SecretCipherTest::version)).toList()) {
+                all.append(Files.readString(file)).append('\n');
+            }
+            migrations = all.toString();
+        }
+        assertThat(lastSizeOf(migrations, "password_ciphertext")).isEqualTo(MailSettings.PASSWORD_CIPHERTEXT_LENGTH);
+        assertThat(lastSizeOf(migrations, "oauth_client_secret_ciphertext"))
+                .isEqualTo(MailSettings.CLIENT_SECRET_CIPHERTEXT_LENGTH);
+    }
+
+    private static int version(Path migration) {
+        String name = migration.getFileName().toString();
+        return Integer.parseInt(name.substring(1, name.indexOf("__")));
+    }
+
+    /** The size the last migration that mentions {@code column} gives it. */
+    private static int lastSizeOf(String migrations, String column) {
+        var matcher = java.util.regex.Pattern.compile("\\b" + column + "\\s+VARCHAR\\((\\d+)\\)").matcher(migrations);
+        int size = -1;
+        while (matcher.find()) {
+            size = Integer.parseInt(matcher.group(1));
+        }
+        return size;
+    }
 }

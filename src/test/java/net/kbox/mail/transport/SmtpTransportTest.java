@@ -108,6 +108,31 @@ class SmtpTransportTest {
     }
 
     @Test
+    void test_a_username_without_a_password_anywhere_is_never_sent_and_nothing_connects() {
+        try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
+            SendReport report = transport.sendTest(settings(server, MailEncryption.STARTTLS, USER, null), message());
+
+            assertError(report, Kind.INVALID_SETTINGS, "The mail settings are incomplete: enter SMTP password");
+            assertThat(server.connections()).as("refused before connecting").isZero();
+        }
+    }
+
+    @Test
+    void test_a_password_that_cannot_be_decrypted_is_never_sent_and_nothing_connects() {
+        try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
+            var unreadable = new EffectiveMailSettings(MailDriver.SMTP, server.host(), server.port(),
+                    MailEncryption.STARTTLS, USER, null, FROM, "K-Box Mail", net.kbox.mail.settings.OAuthSettings.NONE,
+                    java.util.Set.of(net.kbox.mail.MailField.PASSWORD));
+
+            SendReport report = transport.sendTest(unreadable, message());
+
+            assertError(report, Kind.INVALID_SETTINGS, "The saved SMTP password cannot be decrypted with the current "
+                    + "KBOX_APP_KEY: enter it again on the Mail page");
+            assertThat(server.connections()).isZero();
+        }
+    }
+
+    @Test
     void test_a_login_is_asked_for_when_the_server_requires_one_and_no_username_is_set() {
         try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
             SendReport report = failing(() -> transport.sendTest(settings(server, MailEncryption.STARTTLS, null, null),

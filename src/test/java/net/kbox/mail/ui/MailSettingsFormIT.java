@@ -13,6 +13,7 @@ import net.kbox.mail.MailDriver;
 import net.kbox.mail.MailField;
 import net.kbox.mail.MailReadiness;
 import net.kbox.mail.settings.FieldState;
+import net.kbox.mail.settings.MailAuthentication;
 import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.settings.MailSettingsChange;
 import net.kbox.mail.settings.MailSettingsSnapshot;
@@ -68,7 +69,7 @@ class MailSettingsFormIT extends SpringBrowserlessTest {
         test(form.save).click();
 
         assertThat(saved).containsExactly(new MailSettingsChange("no-reply@kbox.test", "K-Box QA", "smtp2.kbox.test", 465,
-                MailEncryption.TLS, "", null, false));
+                MailEncryption.TLS, "", null, false, MailAuthentication.PASSWORD, "", "", null, false, null, "", "", null, false));
     }
 
     @Test
@@ -102,14 +103,24 @@ class MailSettingsFormIT extends SpringBrowserlessTest {
     }
 
     @Test
-    void test_a_username_keeps_working_with_the_deployment_password_behind_the_saved_one() {
-        var form = open(settings(new FieldState(null, ValueSource.SAVED, true, null)));
-        test(form.fields.username).setValue("mailer");
+    void test_the_deployment_password_applies_again_with_the_deployment_username_but_not_with_another() {
+        var saved = settings(new FieldState(null, ValueSource.SAVED, true, null));
+        var fields = new EnumMap<>(saved.fields());
+        fields.put(MailField.HOST, new FieldState("smtp.kbox.test", ValueSource.DEPLOYMENT, true, "smtp.kbox.test"));
+        fields.put(MailField.PORT, new FieldState("587", ValueSource.DEFAULT, false, null));
+        fields.put(MailField.USERNAME, new FieldState("someone", ValueSource.SAVED, true, "mailer"));
+        var form = open(new MailSettingsSnapshot(MailDriver.SMTP, 7, fields, false, saved.readiness()));
 
+        test($(Button.class, form).id("username-use-deployment")).click();
         test($(Button.class, form).id("password-use-deployment")).click();
 
-        assertThat(form.fields.password.isInvalid()).as("the deployment's password applies").isFalse();
+        assertThat(form.fields.username.getValue()).isEqualTo("mailer");
+        assertThat(form.fields.password.isInvalid()).as("the deployment's own password and username").isFalse();
         assertThat(form.save.isEnabled()).isTrue();
+
+        test(form.fields.username).setValue("another");
+        assertThat(form.fields.password.isInvalid()).as("issue 13.7: not the deployment's password for another login")
+                .isTrue();
     }
 
     @Test
@@ -169,9 +180,32 @@ class MailSettingsFormIT extends SpringBrowserlessTest {
 
     private static void assertNoFieldRedWithoutWords(MailSettingsForm form) {
         for (MailField field : MailField.values()) {
-            var input = (com.vaadin.flow.component.HasValidation) form.fields.input(field);
+            if (!(form.fields.input(field) instanceof com.vaadin.flow.component.HasValidation input)) {
+                continue;
+            }
             assertThat(input.isInvalid() && (input.getErrorMessage() == null || input.getErrorMessage().isBlank()))
                     .as("%s is red without words", field).isFalse();
         }
+    }
+
+    @Test
+    void test_a_new_server_needs_the_saved_password_typed_again() {
+        var saved = settings(new FieldState(null, ValueSource.SAVED, false, null));
+        var fields = new EnumMap<>(saved.fields());
+        fields.put(MailField.USERNAME, new FieldState("mailer", ValueSource.SAVED, false, null));
+        var form = open(new MailSettingsSnapshot(MailDriver.SMTP, 7, fields, false, saved.readiness()));
+        assertThat(form.fields.password.isInvalid()).isFalse();
+
+        test(form.fields.host).setValue("smtp.attacker.test");
+
+        assertThat(form.fields.password.isInvalid()).isTrue();
+        assertThat(form.fields.password.getErrorMessage()).isEqualTo("Enter the password again: the server or the "
+                + "username changed, and a saved password only goes where it was given for");
+        assertThat(form.save.isEnabled()).isFalse();
+        test(form.fields.host).setValue("smtp.kbox.test");
+        assertThat(form.fields.password.isInvalid()).as("back where it was: the saved password applies").isFalse();
+        test(form.fields.host).setValue("smtp2.kbox.test");
+        test(form.fields.password).setValue("Typed-again");
+        assertThat(form.save.isEnabled()).isTrue();
     }
 }

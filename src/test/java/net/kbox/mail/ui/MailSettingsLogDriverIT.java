@@ -98,6 +98,19 @@ class MailSettingsLogDriverIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void test_the_login_fields_are_locked_too() {
+        var login = navigate(MailSettingsView.class).form.fields.login;
+        assertThat(login.authentication.isReadOnly()).isTrue();
+        assertThat(login.tokenUrl.isReadOnly() && login.clientId.isReadOnly() && login.clientSecret.isReadOnly()
+                && login.scope.isReadOnly() && login.clientSecretExpires.isReadOnly()).isTrue();
+        assertThat(login.serviceAccountKey.isReadOnly()).isTrue();
+        assertThat(login.serviceAccountKey.upload.isVisible()).isFalse();
+        assertThatThrownBy(() -> settings.save(SettingsChange.valid().server("localhost", 587)
+                .oauth2("https://login.attacker.test/token", "client", "secret", null).build(), settings.snapshot().version(),
+                TestAccounts.ADMIN_EMAIL)).isInstanceOf(MailSettingsLockedException.class);
+    }
+
+    @Test
     void test_a_crafted_request_cannot_change_a_server_setting() {
         long version = settings.snapshot().version();
         assertThatThrownBy(() -> settings.save(SettingsChange.valid().server("smtp.attacker.test", 587).build(), version, TestAccounts.ADMIN_EMAIL))

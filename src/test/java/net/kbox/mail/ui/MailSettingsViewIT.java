@@ -1,6 +1,7 @@
 package net.kbox.mail.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
@@ -172,13 +173,32 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
     }
 
     @Test
-    void test_leaving_the_password_empty_keeps_the_stored_one() {
+    void test_leaving_the_password_empty_keeps_the_stored_one_while_the_server_stays() {
         SettingsChange.valid().login("mailer", SECRET).saveWith(settings);
         var view = open();
-        test(view.form.fields.host).setValue("smtp2.kbox.test");
+        test(view.form.fields.fromName).setValue("Another Name");
         test(view.form.save).click();
-        assertThat(settings.effective().host()).isEqualTo("smtp2.kbox.test");
+        assertThat(settings.effective().fromName()).isEqualTo("Another Name");
         assertThat(settings.effective().password()).isEqualTo(SECRET);
+    }
+
+    @Test
+    void test_a_new_server_needs_the_password_again_and_a_crafted_save_without_it_changes_nothing() {
+        SettingsChange.valid().login("mailer", SECRET).saveWith(settings);
+        var view = open();
+        test(view.form.fields.host).setValue("smtp.attacker.test");
+        assertThat(view.form.fields.password.getErrorMessage()).startsWith("Enter the password again");
+        assertThat(view.form.save.isEnabled()).isFalse();
+
+        var crafted = SettingsChange.valid().server("smtp.attacker.test", 587).login("mailer", null).build();
+        assertThatThrownBy(() -> settings.save(crafted, settings.snapshot().version(), "admin"))
+                .isInstanceOf(net.kbox.mail.settings.SecretReentryException.class);
+        assertThat(settings.effective().host()).isEqualTo("smtp.kbox.test");
+
+        test(view.form.fields.password).setValue("For-the-new-server");
+        test(view.form.save).click();
+        assertThat(settings.effective().host()).isEqualTo("smtp.attacker.test");
+        assertThat(settings.effective().password()).isEqualTo("For-the-new-server");
     }
 
     @Test

@@ -1,0 +1,255 @@
+package net.kbox.mail.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import net.kbox.TestAccounts;
+import net.kbox.mail.settings.MailAuthentication;
+import net.kbox.mail.settings.MailEncryption;
+import net.kbox.mail.settings.MailSettingsService;
+import net.kbox.maintenance.EventCategory;
+import net.kbox.maintenance.MaintenanceService;
+import net.kbox.maintenance.ui.MaintenanceEventsView;
+import net.kbox.oauth.TestServiceAccount;
+import net.kbox.support.MailSettingsReset;
+import net.kbox.support.SettingsChange;
+import net.kbox.support.Texts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** The Login card of Administration > Mail: the four methods, their fields, their rules and their secrets. */
+@SpringBootTest
+@WithMockUser(username = TestAccounts.ADMIN_EMAIL, roles = "ADMIN")
+class LoginMethodsIT extends SpringBrowserlessTest {
+
+    private static final String SECRET = "Cl1ent-S3cret-never-in-the-browser";
+    private static final String TOKEN_URL = "https://login.kbox.test/oauth2/token";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MailSettingsService settings;
+
+    @Autowired
+    MaintenanceService maintenance;
+
+    @BeforeEach
+    void nothingSaved() {
+        MailSettingsReset.nothingSaved(jdbc);
+    }
+
+    private LoginFields open() {
+        return navigate(MailSettingsView.class).form.fields.login;
+    }
+
+    private MailSettingsView view() {
+        return (MailSettingsView) getCurrentView();
+    }
+
+    private static List<Component> visible(LoginFields login) {
+        return Stream.<Component>of(login.password, login.tenantId, login.clientId, login.clientSecret,
+                login.clientSecretExpires, login.tokenUrl, login.scope, login.serviceAccountKey, login.derivedTokenUrl,
+                login.derivedScope).filter(Component::isVisible).toList();
+    }
+
+    @Test
+    void test_authentication_offers_exactly_the_four_methods_and_password_by_default() {
+        var login = open();
+        assertThat(login.authentication.getLabel()).isEqualTo("Authentication");
+        assertThat(login.authentication.getListDataView().getItems().map(login.authentication.getItemLabelGenerator()))
+                .containsExactly("Password", "Microsoft 365 (OAuth 2.0)", "Google Workspace (OAuth 2.0)",
+                        "Other OAuth 2.0 provider");
+        assertThat(login.authentication.getValue()).isEqualTo(MailAuthentication.PASSWORD);
+        assertThat($(ValueSourceHint.class).id("authentication-source").text()).isEqualTo("Default");
+    }
+
+    @Test
+    void test_only_the_fields_of_the_chosen_method_are_shown() {
+        var login = open();
+        assertThat(visible(login)).containsExactly(login.password);
+
+        test(login.authentication).selectItem("Microsoft 365 (OAuth 2.0)");
+        assertThat(visible(login)).containsExactly(login.tenantId, login.clientId, login.clientSecret,
+                login.clientSecretExpires, login.derivedTokenUrl, login.derivedScope);
+
+        test(login.authentication).selectItem("Google Workspace (OAuth 2.0)");
+        assertThat(visible(login)).containsExactly(login.serviceAccountKey);
+
+        test(login.authentication).selectItem("Other OAuth 2.0 provider");
+        assertThat(visible(login)).containsExactly(login.clientId, login.clientSecret, login.clientSecretExpires,
+                login.tokenUrl, login.scope);
+        assertThat(Stream.of(login.tokenUrl, login.clientId, login.clientSecret, login.scope).map(f -> f.getLabel()))
+                .containsExactly("Token URL", "Client ID", "Client secret", "Scope");
+    }
+
+    @Test
+    void test_microsoft_365_derives_token_url_and_scope_from_the_tenant_read_only() {
+        var login = open();
+        test(login.authentication).selectItem("Microsoft 365 (OAuth 2.0)");
+        test(login.tenantId).setValue("72f988bf-86f1-41af-91ab-2d7cd011db47");
+
+        assertThat(login.derivedTokenUrl.getLabel()).isEqualTo("Token URL");
+        assertThat(login.derivedTokenUrl.getValue())
+                .isEqualTo("https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/token");
+        assertThat(login.derivedScope.getLabel()).isEqualTo("Scope");
+        assertThat(login.derivedScope.getValue()).isEqualTo("https://outlook.office365.com/.default");
+        assertThat(login.derivedTokenUrl.isReadOnly() && login.derivedScope.isReadOnly()).isTrue();
+    }
+
+    @Test
+    void test_choosing_a_provider_suggests_its_server_where_the_host_is_empty_only() {
+        var view = navigate(MailSettingsView.class);
+        var fields = view.form.fields;
+        test(fields.login.authentication).selectItem("Microsoft 365 (OAuth 2.0)");
+        assertThat(fields.host.getValue()).isEqualTo("smtp.office365.com");
+        assertThat(fields.port.getValue()).isEqualTo(587);
+        assertThat(fields.encryption.getValue()).isEqualTo(MailEncryption.STARTTLS);
+
+        test(fields.login.authentication).selectItem("Google Workspace (OAuth 2.0)");
+        assertThat(fields.host.getValue()).as("the host is not empty any more").isEqualTo("smtp.office365.com");
+        test(fields.host).setValue("");
+        test(fields.login.authentication).selectItem("Other OAuth 2.0 provider");
+        test(fields.login.authentication).selectItem("Google Workspace (OAuth 2.0)");
+        assertThat(fields.host.getValue()).isEqualTo("smtp.gmail.com");
+        assertThat(fields.port.getValue()).isEqualTo(465);
+        assertThat(fields.encryption.getValue()).isEqualTo(MailEncryption.TLS);
+    }
+
+    @Test
+    void test_bad_input_is_explained_next_to_each_field() {
+        var login = open();
+        test(login.authentication).selectItem("Microsoft 365 (OAuth 2.0)");
+        test(login.tenantId).setValue("not a tenant");
+        assertThat(login.tenantId.getErrorMessage()).startsWith("Enter the tenant ID, e.g. 72f988bf-");
+        test(login.tenantId).setValue("contoso.onmicrosoft.com");
+        assertThat(login.tenantId.isInvalid()).isFalse();
+
+        test(login.authentication).selectItem("Other OAuth 2.0 provider");
+        test(login.tokenUrl).setValue("http://login.kbox.test/token");
+        assertThat(login.tokenUrl.getErrorMessage()).isEqualTo("Use https://: the client secret must never travel unencrypted");
+        test(login.tokenUrl).setValue("login.kbox.test/token");
+        assertThat(login.tokenUrl.getErrorMessage()).startsWith("Enter an absolute URL");
+
+        test(login.authentication).selectItem("Google Workspace (OAuth 2.0)");
+        test(login.serviceAccountKey.text).setValue("{\"type\": \"service_account\", \"client_email\": \"a@b.test\"}");
+        assertThat(login.serviceAccountKey.getErrorMessage()).isEqualTo("The key has no “private_key”: paste the whole JSON file");
+        test(login.serviceAccountKey.text).setValue("-----BEGIN PRIVATE KEY-----");
+        assertThat(login.serviceAccountKey.getErrorMessage()).startsWith("This is not JSON");
+        assertThat(view().form.save.isEnabled()).isFalse();
+    }
+
+    @Test
+    void test_an_other_provider_login_is_saved_and_its_secret_never_reaches_the_browser_log_or_event() {
+        var view = navigate(MailSettingsView.class);
+        var fields = view.form.fields;
+        test(fields.fromAddress).setValue("no-reply@kbox.test");
+        test(fields.host).setValue("smtp.kbox.test");
+        test(fields.login.authentication).selectItem("Other OAuth 2.0 provider");
+        test(fields.username).setValue("no-reply@kbox.test");
+        test(fields.login.tokenUrl).setValue(TOKEN_URL);
+        test(fields.login.clientId).setValue("kbox-mail");
+        test(fields.login.clientSecret).setValue(SECRET);
+        test(fields.login.scope).setValue("smtp.send");
+        test(view.form.save).click();
+
+        assertThat(Texts.of($(Notification.class).last())).contains("Mail settings saved");
+        var oauth = settings.effective().oauth();
+        assertThat(oauth.method()).isEqualTo(MailAuthentication.OAUTH2);
+        assertThat(oauth.clientSecret()).isEqualTo(SECRET);
+        assertThat(oauth.tokenUrl()).isEqualTo(TOKEN_URL);
+        assertThat(settings.effective().readiness().ready()).isTrue();
+        assertThat(jdbc.queryForList("SELECT * FROM mail_settings").toString()).doesNotContain(SECRET);
+        var event = maintenance.newest(EventCategory.SETTINGS, 1).getFirst();
+        assertThat(event.message()).contains("Authentication", "Token URL", "Client ID", "Client secret", "Scope");
+        assertThat(event.message() + event.detail()).doesNotContain(SECRET);
+
+        var reopened = navigate(MailSettingsView.class).form.fields.login;
+        assertThat(reopened.clientSecret.getValue()).isEmpty();
+        assertThat(reopened.clientSecret.getPlaceholder()).isEqualTo("unchanged");
+        assertThat($(ValueSourceHint.class).id("client-secret-source").text()).isEqualTo("Saved here, encrypted");
+        assertThat(MailSettingsViewIT.everythingRendered(UI.getCurrent().getElement())).doesNotContain(SECRET);
+    }
+
+    @Test
+    void test_a_saved_client_secret_is_cleared_with_its_own_button() {
+        SettingsChange.valid().oauth2(TOKEN_URL, "kbox-mail", SECRET, null).mailbox("no-reply@kbox.test").saveWith(settings);
+        var view = navigate(MailSettingsView.class);
+        assertThat(view.form.fields.clearClientSecret.isVisible()).isTrue();
+
+        test(view.form.fields.clearClientSecret).click();
+
+        assertThat(view.form.fields.login.clientSecret.getErrorMessage()).isEqualTo("Enter the client secret (its value, not its ID)");
+        assertThat(view.form.save.isEnabled()).isFalse();
+    }
+
+    @Test
+    void test_a_google_key_is_pasted_checked_saved_and_its_private_key_never_shown() {
+        var account = TestServiceAccount.create("page", "https://oauth2.googleapis.com/token");
+        var view = navigate(MailSettingsView.class);
+        var fields = view.form.fields;
+        test(fields.fromAddress).setValue("no-reply@kbox.test");
+        test(fields.login.authentication).selectItem("Google Workspace (OAuth 2.0)");
+        test(fields.username).setValue("no-reply@kbox.test");
+        test(fields.login.serviceAccountKey.text).setValue(account.json());
+        assertThat(fields.login.serviceAccountKey.isInvalid()).isFalse();
+        test(view.form.save).click();
+
+        assertThat(settings.effective().oauth().serviceAccountKey().clientEmail()).isEqualTo(account.clientEmail());
+        assertThat(settings.effective().host()).isEqualTo("smtp.gmail.com");
+        assertThat(jdbc.queryForList("SELECT * FROM mail_settings").toString()).doesNotContain(account.privateKeyLine())
+                .doesNotContain(account.clientEmail());
+        navigate(MailSettingsView.class);
+        assertThat($(ValueSourceHint.class).id("service-account-key-source").text()).isEqualTo("Saved here, encrypted");
+        assertThat(MailSettingsViewIT.everythingRendered(UI.getCurrent().getElement()))
+                .doesNotContain(account.privateKeyLine()).doesNotContain("PRIVATE KEY");
+    }
+
+    @Test
+    void test_a_password_that_cannot_be_decrypted_is_named_by_the_page_and_the_notice() {
+        SettingsChange.valid().login("mailer", "Some-Pa55word").saveWith(settings);
+        jdbc.update("UPDATE mail_settings SET password_ciphertext = 'aabbccdd00112233aabbccdd00112233aabbccdd00112233'");
+
+        var view = navigate(MailSettingsView.class);
+
+        assertThat(view.form.fields.password.getHelperText())
+                .isEqualTo("The saved SMTP password cannot be decrypted with the current KBOX_APP_KEY: enter it again.");
+        assertThat(view.testMail.sendTest.isEnabled()).isFalse();
+        assertThat(test($(Paragraph.class).id("mail-configuration-notice-text")).getText())
+                .isEqualTo("The saved SMTP password cannot be decrypted with the current KBOX_APP_KEY: enter it again on "
+                        + "the Mail page.");
+        assertThat(view.form.fields.password.getPlaceholder()).as("nothing applies without typing").isEmpty();
+    }
+
+    @Test
+    void test_the_client_secret_expiry_is_announced_30_days_ahead_by_the_notice_and_the_status_tile() {
+        LocalDate soon = LocalDate.now().plusDays(20);
+        SettingsChange.valid().microsoft365("contoso.onmicrosoft.com", "kbox-mail", SECRET).mailbox("no-reply@kbox.test")
+                .clientSecretExpires(soon).saveWith(settings);
+
+        navigate(MaintenanceEventsView.class);
+
+        var notice = $(Div.class).id("mail-configuration-notice");
+        assertThat(notice.getElement().getTextRecursively()).contains("The client secret of the mail login expires soon")
+                .contains("It expires on " + soon);
+        assertThat($(Div.class).id("mail-configuration-status").getElement().getTextRecursively())
+                .contains("The client secret expires on " + soon);
+
+        SettingsChange.valid().microsoft365("contoso.onmicrosoft.com", "kbox-mail", null).mailbox("no-reply@kbox.test")
+                .clientSecretExpires(LocalDate.now().plusDays(40)).saveWith(settings);
+        navigate(MaintenanceEventsView.class);
+        assertThat($(Div.class).withId("mail-configuration-notice").exists()).isFalse();
+    }
+}
