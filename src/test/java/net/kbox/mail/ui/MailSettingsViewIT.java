@@ -191,7 +191,7 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
         assertThat(view.form.save.isEnabled()).isFalse();
 
         var crafted = SettingsChange.valid().server("smtp.attacker.test", 587).login("mailer", null).build();
-        assertThatThrownBy(() -> settings.save(crafted, settings.snapshot().version(), "admin"))
+        assertThatThrownBy(() -> settings.save(crafted, settings.snapshot().version(), net.kbox.TestAccounts.ADMIN_EMAIL))
                 .isInstanceOf(net.kbox.mail.settings.SecretReentryException.class);
         assertThat(settings.effective().host()).isEqualTo("smtp.kbox.test");
 
