@@ -92,8 +92,8 @@ class OutboxFixture implements OutboxDrain {
                 DEFAULT_TAKEOVER).dispatcher();
     }
 
-    /** An application instance as the outbox sees it: its dispatcher, the lease its claims hold by, its table. */
-    record Instance(OutboxDispatcher dispatcher, InstanceLease lease, OutboxTable table) {
+    /** An application instance as the outbox sees it: its dispatcher, its lease, its table, its takeover check. */
+    record Instance(OutboxDispatcher dispatcher, InstanceLease lease, OutboxTable table, Takeovers takeovers) {
     }
 
     /** The claim under which {@link #queueClaimed} claims and {@link #accepted} names messages. */
@@ -122,7 +122,7 @@ class OutboxFixture implements OutboxDrain {
         var lease = new InstanceLease(database, databaseClock, beats, table, heartbeat, takeoverAfter);
         var takeovers = new Takeovers(database, databaseClock, lease, maintenance, transactionsOn);
         return new Instance(new OutboxDispatcher(table, history, settings, smtp, logDriver, maintenance, beats, lease,
-                takeovers, metrics, clock), lease, table);
+                takeovers, metrics, clock), lease, table, takeovers);
     }
 
     private static OutboxTable tableOn(DataSource database) {

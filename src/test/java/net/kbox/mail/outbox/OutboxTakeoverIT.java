@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Claims that follow a living instance (ADR 0005), on the real MariaDB with two instances and a real
- * STARTTLS server: the heartbeat and the takeover time are shortened (0.5 s and 3 s instead of 10 s and
+ * STARTTLS server: the heartbeat and the takeover time are shortened (0.3 s and 1.5 s instead of 10 s and
  * 60 s), so each case runs in seconds. The server is made slow by holding its reply to RCPT TO.
  */
 @SpringBootTest
@@ -36,8 +36,10 @@ class OutboxTakeoverIT {
 
     private static final String USER = "takeover-mailer";
     private static final String PASSWORD = "Takeover-Secret-1";
-    private static final Duration HEARTBEAT = Duration.ofMillis(500);
-    private static final Duration TAKEOVER = Duration.ofSeconds(3);
+    private static final Duration HEARTBEAT = Duration.ofMillis(300);
+    private static final Duration TAKEOVER = Duration.ofMillis(1500);
+    /** Longer than the takeover time, within the tests' SMTP timeout (3 s): a slow server, not a dead one. */
+    private static final Duration SLOW_REPLY = Duration.ofMillis(2300);
 
     @Autowired
     JdbcTemplate jdbc;
@@ -95,7 +97,7 @@ class OutboxTakeoverIT {
     @Test
     void test_an_instance_slower_than_the_takeover_time_but_alive_keeps_its_claim_and_nothing_goes_twice()
             throws Exception {
-        var slowness = new Slowness(TAKEOVER.plusMillis(500)); // each message takes longer than the takeover time
+        var slowness = new Slowness(SLOW_REPLY); // each message takes longer than the takeover time
         try (var server = StartTlsSmtpServer.withLoginRejecting(USER, PASSWORD, slowness::pause)) {
             SettingsChange.valid().server(server.port()).login(USER, PASSWORD).saveWith(settings);
             var ids = outboxes.queue(2, "slow");
@@ -125,7 +127,7 @@ class OutboxTakeoverIT {
     @Test
     void test_a_paused_instance_resumed_after_the_takeover_sends_nothing_more_and_its_mark_changes_nothing()
             throws Exception {
-        var slowness = new Slowness(TAKEOVER.multipliedBy(2)).once(); // the instance "freezes" with #0 on the wire
+        var slowness = new Slowness(SLOW_REPLY).once(); // the instance "freezes" with #0 on the wire
         try (var server = StartTlsSmtpServer.withLoginRejecting(USER, PASSWORD, slowness::pause)) {
             SettingsChange.valid().server(server.port()).login(USER, PASSWORD).saveWith(settings);
             var ids = outboxes.queue(3, "paused");

@@ -71,6 +71,19 @@ class MailStatusTilesIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void test_the_queue_shows_the_instances_that_process_it_with_their_last_heartbeat() {
+        jdbc.update("DELETE FROM outbox_instance WHERE instance_id = 'crashed-instance-1'");
+        jdbc.update("""
+                INSERT INTO outbox_instance (instance_id, host, started_at, heartbeat_at, epoch, taken_over_at)
+                VALUES ('crashed-instance-1', 'node-b', UTC_TIMESTAMP(6) - INTERVAL 10 MINUTE,
+                    UTC_TIMESTAMP(6) - INTERVAL 5 MINUTE, 0, UTC_TIMESTAMP(6) - INTERVAL 4 MINUTE)""");
+        navigate(MaintenanceEventsView.class);
+
+        assertThat(tile("outgoing-queue")).contains(": running, last heartbeat ",
+                "Instance node-b (crashed-): silent since ", "its e-mails were taken over");
+    }
+
+    @Test
     void test_the_queue_shows_how_many_e_mails_wait_and_lets_failed_ones_be_sent_again() {
         outbox.enqueue(new OutgoingMail("TEST", "a@kbox.test", "one", "text", null));
         long failed = outbox.enqueue(new OutgoingMail("TEST", "b@kbox.test", "two", "text", null));
