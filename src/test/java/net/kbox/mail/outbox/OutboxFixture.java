@@ -83,13 +83,18 @@ class OutboxFixture implements OutboxDrain {
      * started (else at each run only) and taken over after {@code takeoverAfter}: tests shorten both.
      */
     Instance instance(Duration heartbeat, Duration takeoverAfter) {
-        return instanceOn(jdbc, transactions, heartbeat, takeoverAfter);
+        return instanceOn(jdbc, transactions, heartbeat, takeoverAfter, smtp);
+    }
+
+    /** As {@link #instance(Duration, Duration)}, sending with a transport of its own (another timeout). */
+    Instance instance(Duration heartbeat, Duration takeoverAfter, SmtpTransport transport) {
+        return instanceOn(jdbc, transactions, heartbeat, takeoverAfter, transport);
     }
 
     /** A dispatcher on a database of its own, with this context's settings, transports, events and clock. */
     OutboxDispatcher dispatcherOn(DataSource database) {
         return instanceOn(new JdbcTemplate(database), new DataSourceTransactionManager(database), DEFAULT_HEARTBEAT,
-                DEFAULT_TAKEOVER).dispatcher();
+                DEFAULT_TAKEOVER, smtp).dispatcher();
     }
 
     /** An application instance as the outbox sees it: its dispatcher, its lease, its table, its takeover check. */
@@ -115,13 +120,13 @@ class OutboxFixture implements OutboxDrain {
     }
 
     private Instance instanceOn(JdbcTemplate database, PlatformTransactionManager transactionsOn, Duration heartbeat,
-            Duration takeoverAfter) {
+            Duration takeoverAfter, SmtpTransport transport) {
         var table = new OutboxTable(database, transactionsOn);
         var databaseClock = new DatabaseClock(database);
         var beats = new Heartbeats(database, databaseClock);
         var lease = new InstanceLease(database, databaseClock, beats, table, heartbeat, takeoverAfter);
         var takeovers = new Takeovers(database, databaseClock, lease, maintenance, transactionsOn);
-        return new Instance(new OutboxDispatcher(table, history, settings, smtp, logDriver, maintenance, beats, lease,
+        return new Instance(new OutboxDispatcher(table, history, settings, transport, logDriver, maintenance, beats, lease,
                 takeovers, metrics, clock), lease, table, takeovers);
     }
 

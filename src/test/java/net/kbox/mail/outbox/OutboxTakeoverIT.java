@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import net.kbox.mail.settings.MailDeploymentProperties;
 import net.kbox.mail.settings.MailSettingsService;
+import net.kbox.mail.transport.SmtpTransports;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventLevel;
 import net.kbox.maintenance.MaintenanceEventView;
@@ -27,19 +29,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Claims that follow a living instance (ADR 0005), on the real MariaDB with two instances and a real
- * STARTTLS server: the heartbeat and the takeover time are shortened (0.3 s and 1.5 s instead of 10 s and
- * 60 s), so each case runs in seconds. The server is made slow by holding its reply to RCPT TO.
+ * STARTTLS server: the heartbeat and the takeover time are shortened (0.5 s and 3 s instead of 10 s and
+ * 60 s), so each case runs in seconds; the instances wait up to 15 s for the server. The server is made slow
+ * by holding its reply to RCPT TO.
  */
 @SpringBootTest
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
 class OutboxTakeoverIT {
 
     private static final String USER = "takeover-mailer";
     private static final String PASSWORD = "Takeover-Secret-1";
-    private static final Duration HEARTBEAT = Duration.ofMillis(300);
-    private static final Duration TAKEOVER = Duration.ofMillis(1500);
-    /** Longer than the takeover time, within the tests' SMTP timeout (3 s): a slow server, not a dead one. */
-    private static final Duration SLOW_REPLY = Duration.ofMillis(2300);
+    private static final Duration HEARTBEAT = Duration.ofMillis(500);
+    private static final Duration TAKEOVER = Duration.ofSeconds(3);
+    /** Longer than the takeover time, within the SMTP timeout of the instances here: a slow server, not a dead one. */
+    private static final Duration SLOW_REPLY = Duration.ofSeconds(4);
+    private static final Duration SMTP_TIMEOUT = Duration.ofSeconds(15);
 
     @Autowired
     JdbcTemplate jdbc;
@@ -56,6 +60,9 @@ class OutboxTakeoverIT {
     @Autowired
     Clock clock;
 
+    @Autowired
+    MailDeploymentProperties deployment;
+
     @BeforeEach
     void emptyOutbox() {
         outboxes.empty();
@@ -67,8 +74,8 @@ class OutboxTakeoverIT {
         try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
             SettingsChange.valid().server(server.port()).login(USER, PASSWORD).saveWith(settings);
             var ids = outboxes.queue(5, "crash");
-            var crashed = outboxes.instance(HEARTBEAT, TAKEOVER);
-            var other = outboxes.instance(HEARTBEAT, TAKEOVER);
+            var crashed = instance();
+            var other = instance();
             // the crashed instance claimed all five and had two of them delivered and recorded, then its process died
             crashed.lease().renew();
             Batch batch = crashed.table().claim(clock.instant(), crashed.lease().claim());
@@ -101,8 +108,8 @@ class OutboxTakeoverIT {
         try (var server = StartTlsSmtpServer.withLoginRejecting(USER, PASSWORD, slowness::pause)) {
             SettingsChange.valid().server(server.port()).login(USER, PASSWORD).saveWith(settings);
             var ids = outboxes.queue(2, "slow");
-            var slow = outboxes.instance(HEARTBEAT, TAKEOVER);
-            var other = outboxes.instance(HEARTBEAT, TAKEOVER);
+            var slow = instance();
+            var other = instance();
             slow.lease().start();
             try {
                 var sending = CompletableFuture.supplyAsync(() -> slow.dispatcher().dispatchDue(clock.instant()));
@@ -127,13 +134,14 @@ class OutboxTakeoverIT {
     @Test
     void test_a_paused_instance_resumed_after_the_takeover_sends_nothing_more_and_its_mark_changes_nothing()
             throws Exception {
-        var slowness = new Slowness(SLOW_REPLY).once(); // the instance "freezes" with #0 on the wire
+        // the instance "freezes" with #0 on the wire, for twice the takeover time
+        var slowness = new Slowness(TAKEOVER.multipliedBy(2)).once();
         try (var server = StartTlsSmtpServer.withLoginRejecting(USER, PASSWORD, slowness::pause)) {
             SettingsChange.valid().server(server.port()).login(USER, PASSWORD).saveWith(settings);
             var ids = outboxes.queue(3, "paused");
             // not started: its heartbeat thread is frozen with it, as in a long GC pause or a suspended VM
-            var paused = outboxes.instance(HEARTBEAT, TAKEOVER);
-            var other = outboxes.instance(HEARTBEAT, TAKEOVER);
+            var paused = instance();
+            var other = instance();
             var resumed = CompletableFuture.supplyAsync(() -> paused.dispatcher().dispatchDue(clock.instant()));
             int takenOver = 0;
             while (takenOver == 0) {
@@ -163,7 +171,7 @@ class OutboxTakeoverIT {
         try (var server = StartTlsSmtpServer.withLoginRejecting(USER, PASSWORD, slowness::pause)) {
             SettingsChange.valid().server(server.port()).login(USER, PASSWORD).saveWith(settings);
             var ids = outboxes.queue(OutboxTable.BATCH_SIZE + 10, "stop"); // the second batch is claimed ahead
-            var stopping = outboxes.instance(HEARTBEAT, TAKEOVER);
+            var stopping = instance();
             stopping.lease().start();
             var sending = CompletableFuture.supplyAsync(() -> stopping.dispatcher().dispatchDue(clock.instant()));
             while (server.messages().size() < 5) {
@@ -182,6 +190,10 @@ class OutboxTakeoverIT {
                     LocalDateTime.class, stopping.lease().instanceId())).isNotNull();
             assertThat(stopping.dispatcher().dispatchDue(clock.instant())).as("a stopped instance claims nothing").isZero();
         }
+    }
+
+    private OutboxFixture.Instance instance() {
+        return outboxes.instance(HEARTBEAT, TAKEOVER, SmtpTransports.withTimeout(SMTP_TIMEOUT, deployment.caCertificates()));
     }
 
     private static Accepted accepted(Batch batch, int index) {
