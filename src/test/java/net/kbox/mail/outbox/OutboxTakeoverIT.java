@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,7 @@ import net.kbox.maintenance.MaintenanceService;
 import net.kbox.smtp.ReceivedMessage;
 import net.kbox.smtp.StartTlsSmtpServer;
 import net.kbox.support.SettingsChange;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -63,6 +65,8 @@ class OutboxTakeoverIT {
     @Autowired
     MailDeploymentProperties deployment;
 
+    private final List<OutboxFixture.Instance> living = new ArrayList<>();
+
     @BeforeEach
     void emptyOutbox() {
         outboxes.empty();
@@ -74,8 +78,8 @@ class OutboxTakeoverIT {
         try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
             SettingsChange.valid().server(server.port()).login(USER, PASSWORD).saveWith(settings);
             var ids = outboxes.queue(5, "crash");
-            var crashed = instance();
-            var other = instance();
+            var crashed = instance(); // never started: its heartbeat is the one of the run that claimed
+            var other = living();
             // the crashed instance claimed all five and had two of them delivered and recorded, then its process died
             crashed.lease().renew();
             Batch batch = crashed.table().claim(clock.instant(), crashed.lease().claim());
@@ -108,22 +112,17 @@ class OutboxTakeoverIT {
         try (var server = StartTlsSmtpServer.withLoginRejecting(USER, PASSWORD, slowness::pause)) {
             SettingsChange.valid().server(server.port()).login(USER, PASSWORD).saveWith(settings);
             var ids = outboxes.queue(2, "slow");
-            var slow = instance();
-            var other = instance();
-            slow.lease().start();
-            try {
-                var sending = CompletableFuture.supplyAsync(() -> slow.dispatcher().dispatchDue(clock.instant()));
-                int takenByOther = 0;
-                while (!sending.isDone()) {
-                    takenByOther += other.dispatcher().dispatchDue(clock.instant());
-                    Thread.sleep(HEARTBEAT.toMillis());
-                }
-
-                assertThat(sending.get()).isEqualTo(2);
-                assertThat(takenByOther).isZero();
-            } finally {
-                slow.lease().stop();
+            var slow = living();
+            var other = living();
+            var sending = CompletableFuture.supplyAsync(() -> slow.dispatcher().dispatchDue(clock.instant()));
+            int takenByOther = 0;
+            while (!sending.isDone()) {
+                takenByOther += other.dispatcher().dispatchDue(clock.instant());
+                Thread.sleep(HEARTBEAT.toMillis());
             }
+
+            assertThat(sending.get()).isEqualTo(2);
+            assertThat(takenByOther).isZero();
             assertThat(server.messages()).extracting(ReceivedMessage::subject)
                     .containsExactlyInAnyOrder("slow #0", "slow #1");
             assertThat(ids).allSatisfy(id -> assertThat(outboxes.status(id)).isEqualTo("SENT"));
@@ -141,7 +140,7 @@ class OutboxTakeoverIT {
             var ids = outboxes.queue(3, "paused");
             // not started: its heartbeat thread is frozen with it, as in a long GC pause or a suspended VM
             var paused = instance();
-            var other = instance();
+            var other = living();
             var resumed = CompletableFuture.supplyAsync(() -> paused.dispatcher().dispatchDue(clock.instant()));
             int takenOver = 0;
             while (takenOver == 0) {
@@ -171,8 +170,7 @@ class OutboxTakeoverIT {
         try (var server = StartTlsSmtpServer.withLoginRejecting(USER, PASSWORD, slowness::pause)) {
             SettingsChange.valid().server(server.port()).login(USER, PASSWORD).saveWith(settings);
             var ids = outboxes.queue(OutboxTable.BATCH_SIZE + 10, "stop"); // the second batch is claimed ahead
-            var stopping = instance();
-            stopping.lease().start();
+            var stopping = living();
             var sending = CompletableFuture.supplyAsync(() -> stopping.dispatcher().dispatchDue(clock.instant()));
             while (server.messages().size() < 5) {
                 Thread.sleep(20);
@@ -194,6 +192,20 @@ class OutboxTakeoverIT {
 
     private OutboxFixture.Instance instance() {
         return outboxes.instance(HEARTBEAT, TAKEOVER, SmtpTransports.withTimeout(SMTP_TIMEOUT, deployment.caCertificates()));
+    }
+
+    /** An instance that lives: its heartbeat thread runs until the test ends. */
+    private OutboxFixture.Instance living() {
+        var instance = instance();
+        instance.lease().start();
+        living.add(instance);
+        return instance;
+    }
+
+    @AfterEach
+    void stopLivingInstances() {
+        living.forEach(instance -> instance.lease().stop());
+        living.clear();
     }
 
     private static Accepted accepted(Batch batch, int index) {
