@@ -11,7 +11,8 @@ import net.kbox.maintenance.MaintenanceService;
  * What becomes of messages the server did not take, and what administrators are told: a temporary failure
  * puts them back in the queue for a later attempt ({@link Backoff}, a WARNING event), a permanent one or
  * the 24th hour fails them for good (an ERROR event each). Each failed attempt goes into the mail log's
- * history with the event that holds its diagnosis. The outbox's only events.
+ * history with the event that holds its diagnosis. A message whose claim was taken over meanwhile is left to its
+ * new owner. The outbox's events, with the takeovers' ({@link Takeovers}).
  */
 final class DeliveryFailures {
 
@@ -35,8 +36,7 @@ final class DeliveryFailures {
             Instant next = Backoff.nextAttempt(message.attempts() + 1, message.createdAt(), now);
             if (next == null) {
                 givenUp.add(message);
-            } else {
-                table.retryAt(message.id(), next, attempt);
+            } else if (table.retryAt(message, next, attempt)) {
                 waiting.add(message.id());
                 metrics.retried(message.kind());
             }
@@ -54,7 +54,9 @@ final class DeliveryFailures {
      * one-time link that expired before it could go out).
      */
     void fail(Claimed message, Attempt attempt, Instant now) {
-        table.fail(message.id(), attempt);
+        if (!table.fail(message, attempt)) {
+            return; // taken over meanwhile: its new owner tries on
+        }
         var event = maintenance.record(EventLevel.ERROR, EventCategory.MAIL, "E-mail to " + message.recipient() + " ("
                 + message.kind() + ") could not be delivered: " + attempt.reason()
                 + ". An administrator can send it again.", attempt.diagnosis(), null);

@@ -65,7 +65,7 @@ public class Heartbeats {
         jdbc.update("DELETE FROM outbox_instance WHERE heartbeat_at < ?", DbTime.of(cutoff));
     }
 
-    private static String hostName() {
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

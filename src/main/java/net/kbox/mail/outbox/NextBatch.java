@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The batch a dispatcher run sends next, claimed on a thread of its own while the current one is sent, so
  * the SMTP connection goes from batch to batch without waiting for the database (ADR 0009). If the run
- * fails, a batch claimed in advance goes back in the queue at once, rather than after its claim expires.
+ * fails, a batch claimed in advance goes back in the queue at once, rather than after a takeover.
  */
 final class NextBatch implements AutoCloseable {
 
@@ -20,19 +21,24 @@ final class NextBatch implements AutoCloseable {
 
     private final OutboxTable table;
     private final RunClock time;
+    private final Supplier<Claim> claim;
     private final ExecutorService claims;
     private @Nullable Future<Batch> pending;
 
-    /** @param name the dispatcher's name, for the claiming thread's */
-    NextBatch(OutboxTable table, RunClock time, String name) {
+    /**
+     * @param name the dispatcher's name, for the claiming thread's
+     * @param claim the claim the instance makes when the next batch is claimed
+     */
+    NextBatch(OutboxTable table, RunClock time, String name, Supplier<Claim> claim) {
         this.table = table;
         this.time = time;
+        this.claim = claim;
         this.claims = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(name + "-claim").factory());
     }
 
     /** Claims the next batch in the background after a full one, which suggests more are due; else none. */
     void claimAfter(Batch current) {
-        pending = current.isFull() ? claims.submit(() -> table.claim(time.now()))
+        pending = current.isFull() ? claims.submit(() -> table.claim(time.now(), claim.get()))
                 : CompletableFuture.completedFuture(Batch.NONE);
     }
 
@@ -43,7 +49,7 @@ final class NextBatch implements AutoCloseable {
         return next == null ? Batch.NONE : claimed(next);
     }
 
-    /** Puts a batch claimed but not taken back in the queue; if the database is what failed, its claim expires. */
+    /** Puts a batch claimed but not taken back in the queue; if the database is what failed, a stop or takeover does. */
     @Override
     public void close() {
         Future<Batch> next = pending;
@@ -52,7 +58,7 @@ final class NextBatch implements AutoCloseable {
             try {
                 table.release(claimed(next));
             } catch (RuntimeException e) {
-                log.debug("The claimed outbox messages wait for their claim to expire", e);
+                log.debug("The claimed outbox messages wait for this instance's stop or a takeover", e);
             }
         }
         claims.close();

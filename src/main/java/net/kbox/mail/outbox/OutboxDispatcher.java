@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers due outbox messages, batch after batch, over one SMTP connection per run (ADR 0008). While a
  * batch is sent, the next one is claimed and the accepted messages are recorded SENT on threads of their
- * own, so the connection never waits for the database (ADR 0009). A crash between the server accepting a
- * message and its SENT mark sends it once more after the claim expires: a duplicate, never a loss, and at
- * most {@value SentRecorder#MAX_UNRECORDED} of them.
+ * own, so the connection never waits for the database (ADR 0009). Claims hold while this instance's lease
+ * does ({@link InstanceLease}); each run first takes over what silent instances claimed ({@link Takeovers}).
+ * A crash between the server accepting a message and its SENT mark sends it once more after the takeover:
+ * a duplicate, never a loss, and at most {@value SentRecorder#MAX_UNRECORDED} of them (ADR 0005).
  */
 @Component
 class OutboxDispatcher {
@@ -35,20 +36,24 @@ class OutboxDispatcher {
     private final LogTransport logDriver;
     private final DeliveryFailures failures;
     private final Heartbeats heartbeats;
+    private final InstanceLease lease;
+    private final Takeovers takeovers;
     private final OutboxMetrics metrics;
     private final Clock clock;
     private final String name = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
     private volatile @Nullable Instant lastRun;
 
     OutboxDispatcher(OutboxTable table, OutboxHistory history, MailSettingsService settings, SmtpTransport smtp,
-            LogTransport logDriver, MaintenanceService maintenance, Heartbeats heartbeats, OutboxMetrics metrics,
-            Clock clock) {
+            LogTransport logDriver, MaintenanceService maintenance, Heartbeats heartbeats, InstanceLease lease,
+            Takeovers takeovers, OutboxMetrics metrics, Clock clock) {
         this.table = table;
         this.settings = settings;
         this.smtp = smtp;
         this.logDriver = logDriver;
         this.failures = new DeliveryFailures(table, history, maintenance, metrics);
         this.heartbeats = heartbeats;
+        this.lease = lease;
+        this.takeovers = takeovers;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -69,18 +74,30 @@ class OutboxDispatcher {
     /**
      * Sends everything due at {@code now}; returns how many messages were delivered. The run's time starts
      * at {@code now} and goes on with the clock (tests pass a later {@code now} to see retries fall due).
-     * Every run leaves a heartbeat, whether or not anything can be sent.
+     * Every run leaves a heartbeat, whether or not anything can be sent; a stopping instance runs no more.
      */
     int dispatchDue(Instant now) {
+        if (!lease.beginRun()) {
+            return 0;
+        }
+        try {
+            return dispatchLeased(now);
+        } finally {
+            lease.endRun();
+        }
+    }
+
+    private int dispatchLeased(Instant now) {
         lastRun = now;
-        heartbeats.beat();
+        lease.renew();
         RunClock time = new RunClock(now);
+        takeovers.run();
         table.releaseExpiredClaims(now);
         EffectiveMailSettings effective = settings.effective();
         if (!effective.readiness().ready()) {
             return 0; // nothing can be sent yet; the administrator is told by the configuration notice
         }
-        Batch batch = table.claim(time.now());
+        Batch batch = table.claim(time.now(), lease.claim());
         if (batch.isEmpty()) {
             return 0;
         }
@@ -88,8 +105,8 @@ class OutboxDispatcher {
         String status = effective.driver() == MailDriver.LOG ? "LOGGED" : "SENT";
         try (var session = new SmtpSession(smtp, effective);
                 var recorder = new SentRecorder(table, time::now, name, status, metrics::sent);
-                var next = new NextBatch(table, time, name)) {
-            while (!batch.isEmpty()) {
+                var next = new NextBatch(table, time, name, lease::claim)) {
+            while (!batch.isEmpty() && stillHeld(batch, 0)) {
                 next.claimAfter(batch);
                 delivered += effective.driver() == MailDriver.LOG ? writeToLog(effective, batch, recorder, time)
                         : sendOverSmtp(session, batch, recorder, time);
@@ -104,7 +121,8 @@ class OutboxDispatcher {
 
     private int writeToLog(EffectiveMailSettings effective, Batch batch, SentRecorder recorder, RunClock time) {
         int written = 0;
-        for (Claimed message : batch.messages()) {
+        for (int i = 0; i < batch.messages().size() && stillHeld(batch, i); i++) {
+            Claimed message = batch.messages().get(i);
             if (!linkExpired(message, time)) {
                 long start = System.nanoTime();
                 logDriver.deliver(effective, message.toLoggedMail(), null);
@@ -113,6 +131,21 @@ class OutboxDispatcher {
             }
         }
         return written;
+    }
+
+    /**
+     * Whether the batch's claim still holds before its message {@code index} is sent; if not (the instance
+     * stops, or it was paused and its claim taken over), the rest goes back in the queue, as far as it is
+     * still this claim's.
+     */
+    private boolean stillHeld(Batch batch, int index) {
+        if (lease.holds(batch.claim())) {
+            return true;
+        }
+        table.release(batch.from(index));
+        log.info("This instance's claim of {} outbox messages no longer holds (it stops, or was paused for too long); "
+                + "they are left to the queue", batch.messages().size() - index);
+        return false;
     }
 
     /** A one-time link past its time is never sent: the message fails, and "Send again" makes a fresh link. */
@@ -142,10 +175,7 @@ class OutboxDispatcher {
         }
         for (int i = 0; i < messages.size(); i++) {
             Claimed message = messages.get(i);
-            if (!batch.mayStillSendAt(time.now(), smtp.timeout())) {
-                log.warn("The SMTP server is so slow that the claim of {} outbox messages runs out: they go back "
-                        + "in the queue", messages.size() - i);
-                table.release(batch.from(i));
+            if (!stillHeld(batch, i)) {
                 return sent;
             }
             if (linkExpired(message, time)) {

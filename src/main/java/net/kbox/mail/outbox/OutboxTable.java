@@ -1,12 +1,11 @@
 package net.kbox.mail.outbox;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import net.kbox.mail.OneTimeLink;
 import net.kbox.mail.OutgoingMail;
 import org.jspecify.annotations.Nullable;
@@ -31,12 +30,9 @@ class OutboxTable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxTable.class);
     static final int BATCH_SIZE = 50;
-    /**
-     * A claim outlives the batch being sent and the one claimed meanwhile (50 messages each, bounded by the
-     * timeouts) with room to spare; it starts when the batch is claimed, however long the run has lasted.
-     */
-    static final Duration CLAIM = Duration.ofMinutes(15);
     private static final int DEADLOCK_ATTEMPTS = 3;
+    /** The fence of every mark: the row is still claimed under the claim the mark names (two parameters). */
+    private static final String OWNED = " AND status = 'SENDING' AND claimed_by = ? AND claim_epoch = ?";
     static final int REPLY_MAX_LENGTH = 500;
     static final int ERROR_MAX_LENGTH = 1000;
 
@@ -72,9 +68,8 @@ class OutboxTable {
         return key.getKeyAs(Number.class).longValue();
     }
 
-    /** Claims up to {@value #BATCH_SIZE} messages due at {@code now}, for {@link #CLAIM} from then. */
-    Batch claim(Instant now) {
-        Instant until = now.plus(CLAIM).truncatedTo(ChronoUnit.MICROS);
+    /** Claims up to {@value #BATCH_SIZE} messages due at {@code now}, for as long as {@code claim} holds. */
+    Batch claim(Instant now, Claim claim) {
         List<Claimed> claimed = retryingDeadlocks(() -> claims.run(status -> {
             List<Claimed> rows = jdbc.query("""
                     SELECT id, kind, recipient, subject, text_body, html_body, attempts, created_at, one_time_secret,
@@ -84,31 +79,43 @@ class OutboxTable {
                     (rs, i) -> new Claimed(rs.getLong("id"), rs.getString("kind"), rs.getString("recipient"),
                             rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
                             rs.getInt("attempts"), DbTime.read(rs, "created_at"), rs.getString("one_time_secret"),
-                            DbTime.read(rs, "link_expires_at")),
+                            DbTime.read(rs, "link_expires_at"), claim),
                     DbTime.of(now), BATCH_SIZE);
             if (!rows.isEmpty()) {
-                updateIdsIn("UPDATE outbox_message SET status = 'SENDING', claimed_until = ? WHERE id",
-                        DbTime.of(until), rows.stream().map(Claimed::id).toList());
+                updateIdsIn("UPDATE outbox_message SET status = 'SENDING', claimed_until = NULL, claimed_by = ?, "
+                        + "claim_epoch = ? WHERE id", List.of(claim.instanceId(), claim.epoch()),
+                        rows.stream().map(Claimed::id).toList());
             }
             return rows;
         }));
-        return new Batch(claimed == null ? List.of() : claimed, until);
+        return new Batch(claimed == null ? List.of() : claimed, claim);
     }
 
-    /** Puts claimed messages back in the queue, unless their claim expired and another instance took them. */
+    /** Puts claimed messages back in the queue, unless their claim was taken over meanwhile. */
     void release(Batch batch) {
         if (batch.isEmpty()) {
             return;
         }
-        retryingDeadlocks(() -> updateIdsIn("UPDATE outbox_message SET status = 'QUEUED', claimed_until = NULL "
-                + "WHERE status = 'SENDING' AND claimed_until = ? AND id", DbTime.of(batch.claimedUntil()), batch.ids()));
+        retryingDeadlocks(() -> updateIdsIn("UPDATE outbox_message SET status = 'QUEUED', claimed_by = NULL, "
+                + "claim_epoch = NULL WHERE status = 'SENDING' AND claimed_by = ? AND claim_epoch = ? AND id",
+                List.of(batch.claim().instanceId(), batch.claim().epoch()), batch.ids()));
     }
 
-    /** Puts messages back in the queue whose claim expired before {@code now}: their dispatcher stopped. */
+    /** Puts back in the queue everything still claimed under {@code claim} (an instance that stops); how many. */
+    int releaseAll(Claim claim) {
+        return retryingDeadlocks(() -> jdbc.update("""
+                UPDATE outbox_message SET status = 'QUEUED', claimed_by = NULL, claim_epoch = NULL
+                WHERE status = 'SENDING' AND claimed_by = ? AND claim_epoch = ?""", claim.instanceId(), claim.epoch()));
+    }
+
+    /**
+     * Puts messages back in the queue that a version before ADR 0005's leases claimed until a fixed time,
+     * once that time is past at {@code now} (the database's clock).
+     */
     void releaseExpiredClaims(Instant now) {
         int released = jdbc.update("""
                 UPDATE outbox_message SET status = 'QUEUED', claimed_until = NULL
-                WHERE status = 'SENDING' AND claimed_until < ?""", DbTime.of(now));
+                WHERE status = 'SENDING' AND claimed_by IS NULL AND claimed_until < ?""", DbTime.of(now));
         if (released > 0) {
             log.warn("{} outbox messages were claimed by a dispatcher that stopped; they are sent again", released);
         }
@@ -116,10 +123,24 @@ class OutboxTable {
 
     /**
      * Records that the server accepted these messages (or the log driver wrote them), each with its reply and
-     * duration, in one statement; their one-time tokens are forgotten with it.
+     * duration, in one statement per claim (as a rule, one); their one-time tokens are forgotten with it. A
+     * message whose claim was taken over meanwhile is left as its new owner has it. Returns how many were
+     * recorded.
      */
-    void markSent(List<Accepted> accepted, Instant sentAt, String status) {
-        var arguments = new ArrayList<Object>(accepted.size() * 5 + 2);
+    int markSent(List<Accepted> accepted, Instant sentAt, String status) {
+        int recorded = 0;
+        for (var claim : accepted.stream().collect(Collectors.groupingBy(Accepted::claim)).entrySet()) {
+            recorded += markSent(claim.getValue(), claim.getKey(), sentAt, status);
+        }
+        if (recorded < accepted.size()) {
+            log.warn("{} e-mails were accepted by the server after another instance took them over; they may arrive "
+                    + "twice", accepted.size() - recorded);
+        }
+        return recorded;
+    }
+
+    private int markSent(List<Accepted> accepted, Claim claim, Instant sentAt, String status) {
+        var arguments = new ArrayList<Object>(accepted.size() * 5 + 4);
         arguments.add(status);
         arguments.add(DbTime.of(sentAt));
         var replies = new StringBuilder("CASE id");
@@ -135,28 +156,36 @@ class OutboxTable {
             arguments.add(message.durationMicros());
         }
         accepted.forEach(message -> arguments.add(message.id()));
-        String sql = "UPDATE outbox_message SET status = ?, sent_at = ?, attempts = attempts + 1, claimed_until = NULL, "
-                + "last_error = NULL, one_time_secret = NULL, last_reply = " + replies + " END, last_duration_us = "
-                + durations + " END WHERE id IN (" + placeholders(accepted.size()) + ")";
-        retryingDeadlocks(() -> jdbc.update(sql, arguments.toArray()));
+        arguments.add(claim.instanceId());
+        arguments.add(claim.epoch());
+        String sql = "UPDATE outbox_message SET status = ?, sent_at = ?, attempts = attempts + 1, claimed_by = NULL, "
+                + "claim_epoch = NULL, last_error = NULL, one_time_secret = NULL, last_reply = " + replies
+                + " END, last_duration_us = " + durations + " END WHERE id IN (" + placeholders(accepted.size()) + ") "
+                + OWNED;
+        return retryingDeadlocks(() -> jdbc.update(sql, arguments.toArray()));
     }
 
-    /** Puts a message back in the queue after a failed attempt, due again at {@code next}. */
-    void retryAt(long id, Instant next, Attempt attempt) {
-        retryingDeadlocks(() -> jdbc.update("""
+    /** Puts a message back in the queue after a failed attempt, due again at {@code next}; false if taken over. */
+    boolean retryAt(Claimed message, Instant next, Attempt attempt) {
+        return retryingDeadlocks(() -> jdbc.update("""
                 UPDATE outbox_message SET status = 'QUEUED', attempts = attempts + 1, next_attempt_at = ?,
-                    claimed_until = NULL, last_error = ?, last_reply = ?, last_duration_us = ? WHERE id = ?""",
-                DbTime.of(next), truncate(attempt.reason(), ERROR_MAX_LENGTH),
-                truncate(attempt.reply(), REPLY_MAX_LENGTH), attempt.durationMicros(), id));
+                    claimed_by = NULL, claim_epoch = NULL, last_error = ?, last_reply = ?, last_duration_us = ?
+                WHERE id = ? """ + OWNED, DbTime.of(next), truncate(attempt.reason(), ERROR_MAX_LENGTH),
+                truncate(attempt.reply(), REPLY_MAX_LENGTH), attempt.durationMicros(), message.id(),
+                message.claim().instanceId(), message.claim().epoch())) == 1;
     }
 
-    /** Fails a message for good after a failed attempt (its token forgotten); an administrator can send it again. */
-    void fail(long id, Attempt attempt) {
-        retryingDeadlocks(() -> jdbc.update("""
-                UPDATE outbox_message SET status = 'FAILED', attempts = attempts + 1, claimed_until = NULL,
-                    one_time_secret = NULL, last_error = ?, last_reply = ?, last_duration_us = ? WHERE id = ?""",
-                truncate(attempt.reason(), ERROR_MAX_LENGTH), truncate(attempt.reply(), REPLY_MAX_LENGTH),
-                attempt.durationMicros(), id));
+    /**
+     * Fails a message for good after a failed attempt (its token forgotten); an administrator can send it again.
+     * False if its claim was taken over.
+     */
+    boolean fail(Claimed message, Attempt attempt) {
+        return retryingDeadlocks(() -> jdbc.update("""
+                UPDATE outbox_message SET status = 'FAILED', attempts = attempts + 1, claimed_by = NULL,
+                    claim_epoch = NULL, one_time_secret = NULL, last_error = ?, last_reply = ?, last_duration_us = ?
+                WHERE id = ? """ + OWNED, truncate(attempt.reason(), ERROR_MAX_LENGTH),
+                truncate(attempt.reply(), REPLY_MAX_LENGTH), attempt.durationMicros(), message.id(),
+                message.claim().instanceId(), message.claim().epoch())) == 1;
     }
 
     /** The queue at a glance; {@code lastSentAt} comes from the dispatchers' heartbeats. */
@@ -188,12 +217,12 @@ class OutboxTable {
     }
 
     /**
-     * Runs {@code sqlBeforeIn} followed by {@code IN (?, ?, …)} for {@code ids}: its one parameter, then the
+     * Runs {@code sqlBeforeIn} followed by {@code IN (?, ?, …)} for {@code ids}: its parameters, then the
      * ids. One statement for a whole batch or group, instead of one per message.
      */
-    private int updateIdsIn(String sqlBeforeIn, Object parameter, List<Long> ids) {
-        var arguments = new ArrayList<Object>(ids.size() + 1);
-        arguments.add(parameter);
+    private int updateIdsIn(String sqlBeforeIn, List<Object> parameters, List<Long> ids) {
+        var arguments = new ArrayList<Object>(ids.size() + parameters.size());
+        arguments.addAll(parameters);
         arguments.addAll(ids);
         return jdbc.update(sqlBeforeIn + " IN (" + placeholders(ids.size()) + ")", arguments.toArray());
     }

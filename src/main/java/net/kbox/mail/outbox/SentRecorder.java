@@ -60,7 +60,7 @@ final class SentRecorder implements AutoCloseable {
      * fewer than {@value #MAX_UNRECORDED} accepted messages wait for their SENT mark.
      *
      * @throws RuntimeException the database's failure to record: stop sending (the messages not recorded
-     *     stay claimed, and are sent again once the claim expires)
+     *     stay claimed, and are sent again after a stop or a takeover)
      */
     void accepted(Accepted message) {
         lock.lock();

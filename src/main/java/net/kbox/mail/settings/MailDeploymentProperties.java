@@ -20,8 +20,8 @@ import org.springframework.boot.convert.DurationStyle;
  * @param oauth the OAuth 2.0 login ({@code KBOX_MAIL_OAUTH_*})
  * @param timeout the limit of every connect, read and write with the SMTP server ({@code KBOX_MAIL_TIMEOUT})
  * @param caCertificates a PEM bundle trusted besides the JVM's CAs ({@code KBOX_MAIL_CA_CERTIFICATES})
- * @param outbox how often the outbox is looked at ({@code KBOX_MAIL_OUTBOX_INTERVAL}); tests switch the
- *     schedule off and run the dispatcher themselves
+ * @param outbox how often the outbox is looked at ({@code KBOX_MAIL_OUTBOX_INTERVAL}), and when a silent
+ *     instance's claims are taken over; tests switch the schedule off and run the dispatcher themselves
  */
 @ConfigurationProperties("kbox.mail")
 public record MailDeploymentProperties(
@@ -62,14 +62,28 @@ public record MailDeploymentProperties(
     /**
      * @param interval how long the dispatcher waits between two looks at the outbox
      * @param scheduled whether it looks by itself (tests run it by hand)
+     * @param heartbeat how often a living instance renews the lease of its claims
+     *     ({@code KBOX_MAIL_OUTBOX_HEARTBEAT})
+     * @param takeoverAfter how long an instance may stay silent, by the database's clock, before another
+     *     takes its claimed e-mails over ({@code KBOX_MAIL_OUTBOX_TAKEOVER_AFTER}, ADR 0005); at least
+     *     three heartbeats
      */
-    public record Outbox(@DefaultValue("5s") Duration interval, @DefaultValue("true") boolean scheduled) {
+    public record Outbox(@DefaultValue("5s") Duration interval, @DefaultValue("true") boolean scheduled,
+            @DefaultValue("10s") Duration heartbeat, @DefaultValue("60s") Duration takeoverAfter) {
+
+        public Outbox {
+            if (heartbeat.isNegative() || heartbeat.isZero() || takeoverAfter.compareTo(heartbeat.multipliedBy(3)) < 0) {
+                throw new IllegalArgumentException("KBOX_MAIL_OUTBOX_TAKEOVER_AFTER (" + takeoverAfter + ") must be at "
+                        + "least three times KBOX_MAIL_OUTBOX_HEARTBEAT (" + heartbeat + "), which must be positive");
+            }
+        }
     }
 
     /** Only the driver's default: nothing set in the deployment. */
     static MailDeploymentProperties none() {
         return new MailDeploymentProperties(MailDriver.SMTP, null, null, null, null, null, null, null, null,
-                OAuthDeployment.NONE, DEFAULT_TIMEOUT, null, new Outbox(Duration.ofSeconds(5), true));
+                OAuthDeployment.NONE, DEFAULT_TIMEOUT, null, new Outbox(Duration.ofSeconds(5), true, Duration.ofSeconds(10),
+                Duration.ofSeconds(60)));
     }
 
     /** The same deployment with other values for the eight settings the Mail page can override (tests). */

@@ -9,9 +9,12 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Locale;
 import net.kbox.base.ui.Notifications;
 import net.kbox.mail.log.MailLog;
 import net.kbox.mail.outbox.Outbox;
+import net.kbox.mail.outbox.OutboxInstance;
+import net.kbox.mail.outbox.OutboxInstances;
 import net.kbox.mail.outbox.OutboxStatus;
 import net.kbox.mail.outbox.QueueHealth;
 import net.kbox.mail.outbox.QueueWatch;
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Component;
 /**
  * The tile of the outgoing queue: how many e-mails wait, how old the oldest is, whether they are being
  * sent (red with the reason when the queue is stalled, {@link QueueHealth}), how many failed for good
- * (with "send them again"), and the way to the mail log.
+ * (with "send them again"), the instances that process it with their last heartbeat, and the way to the mail log.
  */
 @Component
 class OutgoingQueueTile {
@@ -32,13 +35,16 @@ class OutgoingQueueTile {
 
     private final Outbox outbox;
     private final QueueWatch watch;
+    private final OutboxInstances instances;
     private final MailLog log;
     private final AuthenticationContext authentication;
     private final Clock clock;
 
-    OutgoingQueueTile(Outbox outbox, QueueWatch watch, MailLog log, AuthenticationContext authentication, Clock clock) {
+    OutgoingQueueTile(Outbox outbox, QueueWatch watch, OutboxInstances instances, MailLog log,
+            AuthenticationContext authentication, Clock clock) {
         this.outbox = outbox;
         this.watch = watch;
+        this.instances = instances;
         this.log = log;
         this.authentication = authentication;
         this.clock = clock;
@@ -73,6 +79,12 @@ class OutgoingQueueTile {
         if (status.lastSentAt() != null) {
             value.add(small(tile.getTranslation("maintenance.queue.last-sent",
                     EventTexts.time(status.lastSentAt(), context.zone()))));
+        }
+        for (OutboxInstance instance : instances.recent()) {
+            var line = small(tile.getTranslation("maintenance.queue.instance." + instance.state().name().toLowerCase(Locale.ROOT).replace('_', '-'), instance.name(), EventTexts.time(instance.lastHeartbeat(),
+                    context.zone())));
+            line.addClassName("outgoing-queue-instance");
+            value.add(line);
         }
         if (status.failed() > 0) {
             var failed = new RouterLink(tile.getTranslation("maintenance.queue.failed", status.failed()), MailLogView.class);

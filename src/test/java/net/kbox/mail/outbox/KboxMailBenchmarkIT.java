@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import net.kbox.bench.BareJakartaMail;
 import net.kbox.bench.BenchmarkMail;
@@ -70,6 +73,7 @@ class KboxMailBenchmarkIT {
     /** JIT compilation during a warm-up round below which the JVM counts as warm. */
     private static final long JIT_QUIET_MILLIS = 100;
     private static final int MAX_WARM_UP_ROUNDS = 12;
+    private static final long IDLE_PERIOD_MILLIS = 100;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -130,15 +134,17 @@ class KboxMailBenchmarkIT {
             for (boolean warm = sizes.warmUpRounds() == 0; !warm; ) {
                 warmUps++;
                 Round round = round(bare, cpu, n, "warm-up " + warmUps, warmUps % 2 == 1);
-                markers.addAll(List.of("dispatcher warm-up " + warmUps, "ceiling warm-up " + warmUps));
+                markers.addAll(List.of("dispatcher warm-up " + warmUps, "idle beside warm-up " + warmUps,
+                        "ceiling warm-up " + warmUps));
                 warm = warmUps >= sizes.warmUpRounds()
-                        && (round.dispatcher().jitMillis() + round.ceiling().jitMillis() < JIT_QUIET_MILLIS
+                        && (round.dispatcher().jitMillis() + round.withIdle().jitMillis() + round.ceiling().jitMillis()
+                                < JIT_QUIET_MILLIS
                                 || warmUps >= MAX_WARM_UP_ROUNDS);
             }
             var rounds = new ArrayList<Round>();
             for (int r = 1; r <= sizes.rounds(); r++) {
                 rounds.add(round(bare, cpu, n, String.valueOf(r), r % 2 == 1));
-                markers.addAll(List.of("dispatcher " + r, "ceiling " + r));
+                markers.addAll(List.of("dispatcher " + r, "idle beside " + r, "ceiling " + r));
             }
             if (sizes.warmUpRounds() > 0) {
                 bare.sendWithAConnectionEach(Math.max(1, n / 20), "warm-up naive");
@@ -157,16 +163,24 @@ class KboxMailBenchmarkIT {
             table.atLeast(MAIL, "dispatcher / ceiling: median of the rounds' ratios"
                     + range(rounds.stream().mapToDouble(Round::ratio)), median(rounds.stream().mapToDouble(Round::ratio)), "×", 0.8);
             table.atLeast(MAIL, "dispatcher / naive", dispatcherRate / naive.rate(), "×", 3);
+            table.record(MAIL, "dispatcher with a second idle instance / ceiling: median of the rounds' ratios"
+                    + range(rounds.stream().mapToDouble(Round::ratioWithIdle)),
+                    BenchmarkTable.number(median(rounds.stream().mapToDouble(Round::ratioWithIdle))) + "×");
             table.record(MAIL, "CPU per message, dispatcher: this JVM + MariaDB (median)",
                     cpuFigure(rounds.stream().map(round -> round.dispatcher().cpuMicros())));
+            table.record(MAIL, "CPU per message, dispatcher with a second idle instance: this JVM + MariaDB (median)",
+                    cpuFigure(rounds.stream().map(round -> round.withIdle().cpuMicros())));
             table.record(MAIL, "CPU per message, ceiling: this JVM + MariaDB (median)",
                     cpuFigure(rounds.stream().map(round -> round.ceiling().cpuMicros())));
             table.note("Outbox: " + warmUps + " warm-up rounds, then " + rounds.size() + " measured ones. In each "
-                    + "round " + n + " messages are queued, then the dispatcher delivers them and the bare loop sends as many, "
-                    + "taking turns to go first; the ratio is taken within a round, whose two halves ran in the same "
-                    + "conditions. The JVM's CPU includes the test SMTP server's. Rounds (dispatcher / ceiling): "
+                    + "round the dispatcher delivers " + n + " queued messages alone, then " + n + " more while a second "
+                    + "instance idles beside it (lease and takeover check every " + IDLE_PERIOD_MILLIS + " ms), and the "
+                    + "bare loop sends as many, the dispatcher and the bare loop taking turns to go first; ratios are taken "
+                    + "within a round, whose parts ran in the same conditions. The JVM's CPU includes the test SMTP "
+                    + "server's and the idle instance's. Rounds (dispatcher / beside an idle instance / ceiling): "
                     + rounds.stream().map(Round::toString).collect(Collectors.joining("; ")) + ". The JIT compiled for "
-                    + rounds.stream().mapToLong(round -> round.dispatcher().jitMillis() + round.ceiling().jitMillis()).sum()
+                    + rounds.stream().mapToLong(round -> round.dispatcher().jitMillis() + round.withIdle().jitMillis()
+                            + round.ceiling().jitMillis()).sum()
                     + " ms during the measured rounds.");
 
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE status <> 'SENT'", Integer.class))
@@ -322,38 +336,74 @@ class KboxMailBenchmarkIT {
     private record Measured(double rate, double[] cpuMicros, long jitMillis) {
     }
 
-    private record Round(Measured dispatcher, Measured ceiling) {
+    private record Round(Measured dispatcher, Measured withIdle, Measured ceiling) {
 
         double ratio() {
             return dispatcher.rate() / ceiling.rate();
         }
 
+        double ratioWithIdle() {
+            return withIdle.rate() / ceiling.rate();
+        }
+
         @Override
         public String toString() {
-            return BenchmarkTable.number(dispatcher.rate()) + " / " + BenchmarkTable.number(ceiling.rate()) + " msg/s = "
-                    + BenchmarkTable.number(ratio()) + "×";
+            return BenchmarkTable.number(dispatcher.rate()) + " / " + BenchmarkTable.number(withIdle.rate()) + " / "
+                    + BenchmarkTable.number(ceiling.rate()) + " msg/s";
         }
     }
 
     /**
-     * Queues {@code n} messages, then lets the dispatcher deliver them and the bare loop send as many, in
-     * the order given, and checks that the dispatcher delivered every one.
+     * Queues {@code n} messages, lets the dispatcher deliver them, queues {@code n} more and lets it deliver them
+     * while a second instance idles beside it, and lets the bare loop send as many; the dispatcher goes first or
+     * last, as given, the run with the idle instance always in the middle. Checks that every one was delivered.
      */
     private Round round(BareJakartaMail bare, ProcessCpu cpu, int n, String name, boolean dispatcherFirst)
             throws Exception {
-        queue(n, "dispatcher " + name);
-        var delivered = new int[1];
+        var delivered = new int[2];
         Measured dispatcher = null;
+        Measured withIdle = null;
         Measured ceiling = null;
-        for (boolean dispatcherTurn : dispatcherFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
-            if (dispatcherTurn) {
+        for (int turn : dispatcherFirst ? new int[] {0, 1, 2} : new int[] {2, 1, 0}) {
+            if (turn == 0) {
+                queue(n, "dispatcher " + name);
                 dispatcher = measure(cpu, n, () -> delivered[0] = outboxes.drain());
+            } else if (turn == 1) {
+                queue(n, "idle beside " + name);
+                try (var idle = new IdleInstance(outboxes)) {
+                    withIdle = measure(cpu, n, () -> delivered[1] = outboxes.drain());
+                }
             } else {
                 ceiling = measure(cpu, n, () -> bare.sendOverOneConnection(n, "ceiling " + name));
             }
         }
         assertThat(delivered[0]).as("delivered by the dispatcher in round %s", name).isEqualTo(n);
-        return new Round(Objects.requireNonNull(dispatcher), Objects.requireNonNull(ceiling));
+        assertThat(delivered[1]).as("delivered beside an idle instance in round %s", name).isEqualTo(n);
+        return new Round(Objects.requireNonNull(dispatcher), Objects.requireNonNull(withIdle),
+                Objects.requireNonNull(ceiling));
+    }
+
+    /**
+     * A second application instance that sends nothing: its lease renewed and its takeover check run every
+     * {@value #IDLE_PERIOD_MILLIS} ms, 100 times its heartbeat's and 50 times its dispatcher's default rate, so
+     * that the lease's cost shows if it has one.
+     */
+    private static final class IdleInstance implements AutoCloseable {
+
+        private final OutboxFixture.Instance instance;
+        private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor();
+
+        IdleInstance(OutboxFixture outboxes) {
+            instance = outboxes.instance(Duration.ofMillis(IDLE_PERIOD_MILLIS), Duration.ofSeconds(60));
+            instance.lease().start();
+            checks.scheduleWithFixedDelay(() -> instance.takeovers().run(), 0, IDLE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            checks.shutdownNow();
+            instance.lease().stop();
+        }
     }
 
     private static Measured measure(ProcessCpu cpu, int count, Work work) throws Exception {

@@ -1,9 +1,11 @@
 package net.kbox.mail.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import net.kbox.mail.OutgoingMail;
 import net.kbox.mail.settings.MailSettingsService;
@@ -39,6 +41,8 @@ class OutboxFixture implements OutboxDrain {
     private final Heartbeats heartbeats;
     private final OutboxMetrics metrics;
     private final Clock clock;
+    private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
+    private static final Duration DEFAULT_TAKEOVER = Duration.ofSeconds(60);
 
     OutboxFixture(JdbcTemplate jdbc, PlatformTransactionManager transactions, OutboxTable table, Outbox outbox,
             OutboxDispatcher dispatcher, MailSettingsService settings, SmtpTransport smtp, LogTransport logDriver,
@@ -69,15 +73,36 @@ class OutboxFixture implements OutboxDrain {
         return table;
     }
 
-    /** The dispatcher of another application instance on the same database. */
+    /** The dispatcher of another application instance on the same database, with the default lease. */
     OutboxDispatcher anotherInstance() {
-        return dispatcher(new OutboxTable(jdbc, transactions));
+        return instance(DEFAULT_HEARTBEAT, DEFAULT_TAKEOVER).dispatcher();
+    }
+
+    /**
+     * Another application instance on the same database, whose lease is renewed every {@code heartbeat} once
+     * started (else at each run only) and taken over after {@code takeoverAfter}: tests shorten both.
+     */
+    Instance instance(Duration heartbeat, Duration takeoverAfter) {
+        return instanceOn(jdbc, transactions, heartbeat, takeoverAfter, smtp);
+    }
+
+    /** As {@link #instance(Duration, Duration)}, sending with a transport of its own (another timeout). */
+    Instance instance(Duration heartbeat, Duration takeoverAfter, SmtpTransport transport) {
+        return instanceOn(jdbc, transactions, heartbeat, takeoverAfter, transport);
     }
 
     /** A dispatcher on a database of its own, with this context's settings, transports, events and clock. */
     OutboxDispatcher dispatcherOn(DataSource database) {
-        return dispatcher(tableOn(database));
+        return instanceOn(new JdbcTemplate(database), new DataSourceTransactionManager(database), DEFAULT_HEARTBEAT,
+                DEFAULT_TAKEOVER, smtp).dispatcher();
     }
+
+    /** An application instance as the outbox sees it: its dispatcher, its lease, its table, its takeover check. */
+    record Instance(OutboxDispatcher dispatcher, InstanceLease lease, OutboxTable table, Takeovers takeovers) {
+    }
+
+    /** The claim under which {@link #queueClaimed} claims and {@link #accepted} names messages. */
+    static final Claim TEST_CLAIM = new Claim("test-recorder", 0);
 
     /** A SENT recorder of a run on the context's database, writing the clock's time as {@code sent_at}. */
     SentRecorder recorder() {
@@ -91,11 +116,18 @@ class OutboxFixture implements OutboxDrain {
 
     /** What a recorder is told of a message the server accepted. */
     static Accepted accepted(long id) {
-        return new Accepted(id, "TEST", "250 2.0.0 Ok: queued as TEST" + id, 300);
+        return new Accepted(id, "TEST", "250 2.0.0 Ok: queued as TEST" + id, 300, TEST_CLAIM);
     }
 
-    private OutboxDispatcher dispatcher(OutboxTable table) {
-        return new OutboxDispatcher(table, history, settings, smtp, logDriver, maintenance, heartbeats, metrics, clock);
+    private Instance instanceOn(JdbcTemplate database, PlatformTransactionManager transactionsOn, Duration heartbeat,
+            Duration takeoverAfter, SmtpTransport transport) {
+        var table = new OutboxTable(database, transactionsOn);
+        var databaseClock = new DatabaseClock(database);
+        var beats = new Heartbeats(database, databaseClock);
+        var lease = new InstanceLease(database, databaseClock, beats, table, heartbeat, takeoverAfter);
+        var takeovers = new Takeovers(database, databaseClock, lease, maintenance, transactionsOn);
+        return new Instance(new OutboxDispatcher(table, history, settings, transport, logDriver, maintenance, beats, lease,
+                takeovers, metrics, clock), lease, table, takeovers);
     }
 
     private static OutboxTable tableOn(DataSource database) {
@@ -116,6 +148,15 @@ class OutboxFixture implements OutboxDrain {
             ids.add(outbox.enqueue(new OutgoingMail("TEST", "user" + i + "@kbox.test", marker + " #" + i,
                     "Hello " + i, "<p>Hello " + i + "</p>")));
         }
+        return ids;
+    }
+
+    /** As {@link #queue}, and claimed under {@link #TEST_CLAIM}, as a run would before sending them. */
+    List<Long> queueClaimed(int count, String marker) {
+        var ids = queue(count, marker);
+        jdbc.update("UPDATE outbox_message SET status = 'SENDING', claimed_by = ?, claim_epoch = ? WHERE id IN ("
+                + OutboxTable.placeholders(ids.size()) + ")", Stream.concat(Stream.of(TEST_CLAIM.instanceId(),
+                        TEST_CLAIM.epoch()), ids.stream()).toArray());
         return ids;
     }
 

@@ -39,7 +39,7 @@ class SentRecorderIT {
 
     @Test
     void test_every_accepted_message_is_recorded_sent_when_the_run_ends() {
-        var ids = outboxes.queue(45, "recorded");
+        var ids = outboxes.queueClaimed(45, "recorded");
 
         try (var recorder = outboxes.recorder()) {
             ids.forEach(id -> recorder.accepted(OutboxFixture.accepted(id)));
@@ -52,7 +52,7 @@ class SentRecorderIT {
     @Test
     void test_a_message_accepted_alone_is_recorded_without_waiting_for_a_group_or_the_end_of_the_run()
             throws InterruptedException {
-        var ids = outboxes.queue(1, "recorded");
+        var ids = outboxes.queueClaimed(1, "recorded");
 
         try (var recorder = outboxes.recorder()) {
             recorder.accepted(OutboxFixture.accepted(ids.getFirst()));
@@ -67,7 +67,7 @@ class SentRecorderIT {
     @Test
     void test_the_sender_holds_before_another_message_while_the_database_is_max_unrecorded_behind()
             throws Exception {
-        var ids = outboxes.queue(40, "recorded");
+        var ids = outboxes.queueClaimed(40, "recorded");
         var locked = new CountDownLatch(1);
         var release = new CountDownLatch(1);
         // another transaction holds the first message's row, so recording its group waits
@@ -110,7 +110,7 @@ class SentRecorderIT {
 
     @Test
     void test_a_database_that_cannot_record_stops_the_sender_with_its_own_failure() {
-        var ids = outboxes.queue(40, "recorded");
+        var ids = outboxes.queueClaimed(40, "recorded");
 
         assertThatThrownBy(() -> {
             try (var recorder = outboxes.recorderOn(unreachableDatabase())) {
@@ -121,7 +121,7 @@ class SentRecorderIT {
 
     @Test
     void test_a_failure_to_record_the_last_messages_is_thrown_when_the_run_ends() {
-        var ids = outboxes.queue(1, "recorded");
+        var ids = outboxes.queueClaimed(1, "recorded");
 
         assertThatThrownBy(() -> {
             try (var recorder = outboxes.recorderOn(unreachableDatabase())) {

@@ -6,6 +6,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import net.kbox.TestAccounts;
 import net.kbox.mail.OutgoingMail;
+import net.kbox.mail.outbox.Heartbeats;
 import net.kbox.mail.outbox.Outbox;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventLevel;
@@ -34,6 +35,9 @@ class MailStatusTilesIT extends SpringBrowserlessTest {
 
     @Autowired
     MaintenanceService maintenance;
+
+    @Autowired
+    Heartbeats heartbeats;
 
     @BeforeEach
     void nothingSavedNothingQueued() {
@@ -68,6 +72,20 @@ class MailStatusTilesIT extends SpringBrowserlessTest {
 
         test($(Button.class).id("last-failed-status-show")).click();
         assertThat(Texts.of($(MaintenanceEventsView.class).single())).contains("diagnosis");
+    }
+
+    @Test
+    void test_the_queue_shows_the_instances_that_process_it_with_their_last_heartbeat() {
+        // the tile lists the ten newest: other tests' instances go, this application's own stays
+        jdbc.update("DELETE FROM outbox_instance WHERE instance_id <> ?", heartbeats.instanceId());
+        jdbc.update("""
+                INSERT INTO outbox_instance (instance_id, host, started_at, heartbeat_at, epoch, taken_over_at)
+                VALUES ('crashed-instance-1', 'node-b', UTC_TIMESTAMP(6) - INTERVAL 10 MINUTE,
+                    UTC_TIMESTAMP(6) - INTERVAL 5 MINUTE, 0, UTC_TIMESTAMP(6) - INTERVAL 4 MINUTE)""");
+        navigate(MaintenanceEventsView.class);
+
+        assertThat(tile("outgoing-queue")).contains(": running, last heartbeat ",
+                "Instance node-b (crashed-): silent since ", "its e-mails were taken over");
     }
 
     @Test
