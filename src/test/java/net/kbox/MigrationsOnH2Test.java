@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "spring.datasource.url=jdbc:h2:mem:migrations;MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
         "kbox.data-dir=target/h2-test-data",
         "kbox.admin.email=h2-admin@kbox.test",
-        "kbox.admin.password=H2-Admin-Password"})
+        "kbox.admin.password=H2-Embedded-Passphrase"})
 class MigrationsOnH2Test {
 
     @Autowired

@@ -4,7 +4,7 @@ package net.kbox;
 public final class TestAccounts {
 
     public static final String ADMIN_EMAIL = "admin@kbox.test";
-    public static final String ADMIN_PASSWORD = "Admin-Passw0rd-For-Tests";
+    public static final String ADMIN_PASSWORD = "Kbox-QA-Passphrase-2026";
 
     private TestAccounts() {
     }

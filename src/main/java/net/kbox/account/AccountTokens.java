@@ -15,11 +15,13 @@ import org.springframework.stereotype.Component;
 class AccountTokens {
 
     private final AccountTokenRepository repository;
+    private final UserAccountRepository users;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    AccountTokens(AccountTokenRepository repository, Clock clock) {
+    AccountTokens(AccountTokenRepository repository, UserAccountRepository users, Clock clock) {
         this.repository = repository;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -42,9 +44,33 @@ class AccountTokens {
         return repository.findByTokenHash(hash(token)).filter(t -> t.isUsable(clock.instant()));
     }
 
+    /**
+     * The token's record if it can still be used, with its user and the token locked until the transaction
+     * ends: the same link submitted twice at once is used once, the second submission finds it used, and
+     * two links of one user used at once (welcome and reset) change the password one after the other.
+     * Users are locked before their tokens, everywhere.
+     */
+    Optional<AccountToken> usableForUse(String token) {
+        if (token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        String hash = hash(token);
+        return repository.findUserIdByTokenHash(hash).flatMap(users::findForUpdate)
+                .flatMap(user -> repository.findForUpdateByTokenHash(hash)).filter(t -> t.isUsable(clock.instant()));
+    }
+
+    /** Every open link of the user stops working (a password was set, the user was disabled). */
+    void retireAll(UserAccount user) {
+        repository.retireAll(user, clock.instant());
+    }
+
     static String hash(String token) {
+        return HexFormat.of().formatHex(sha256(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static byte[] sha256(byte[] data) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }

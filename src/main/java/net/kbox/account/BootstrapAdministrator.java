@@ -3,6 +3,10 @@ package net.kbox.account;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import net.kbox.base.InvalidSettingException;
+import net.kbox.base.Translations;
 import net.kbox.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Makes sure the K-Box can be administered after its first start: when no administrator exists,
  * one is created from {@code KBOX_ADMIN_EMAIL} / {@code KBOX_ADMIN_PASSWORD}, or with a random
- * password that is printed to the log exactly once.
+ * password that is printed to the log exactly once. A {@code KBOX_ADMIN_PASSWORD} that the password policy
+ * refuses (too short, too long for bcrypt, containing the address) stops every start with a message naming
+ * the variable.
  */
 @Component
 class BootstrapAdministrator implements ApplicationRunner {
@@ -25,6 +31,7 @@ class BootstrapAdministrator implements ApplicationRunner {
     private final UserAccountRepository repository;
     private final PasswordEncoder passwordEncoder;
     private final AdminProperties properties;
+    private final Translations translations;
     private final Clock clock;
     private volatile Outcome outcome = Outcome.EXISTED;
 
@@ -32,28 +39,32 @@ class BootstrapAdministrator implements ApplicationRunner {
     enum Outcome { EXISTED, CREATED_WITH_PRINTED_PASSWORD, CREATED_FROM_ENVIRONMENT, BLOCKED }
 
     BootstrapAdministrator(UserAccountRepository repository, PasswordEncoder passwordEncoder,
-            AdminProperties properties, Clock clock) {
+            AdminProperties properties, Translations translations, Clock clock) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.properties = properties;
+        this.translations = translations;
         this.clock = clock;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        String email = checkedEmail();
+        String configured = properties.password();
+        boolean generated = configured == null || configured.isBlank();
+        if (!generated) {
+            checkPassword(configured, email);
+        }
         if (repository.existsByRole(Role.ADMIN)) {
             return;
         }
-        String email = UserAccount.normalizeEmail(properties.emailOrDefault());
         if (repository.findByEmail(email).isPresent()) {
             log.error("No administrator exists and {} is already a user account: set KBOX_ADMIN_EMAIL "
                     + "to another address to create the bootstrap administrator", email);
             outcome = Outcome.BLOCKED;
             return;
         }
-        String configured = properties.password();
-        boolean generated = configured == null || configured.isBlank();
         String password = generated ? randomPassword() : configured;
         var admin = new UserAccount(email, "Administrator", Role.ADMIN, clock.instant());
         admin.setPasswordHash(passwordEncoder.encode(password));
@@ -80,7 +91,32 @@ class BootstrapAdministrator implements ApplicationRunner {
 
     /** The e-mail address the bootstrap administrator has, or would have. */
     String email() {
-        return UserAccount.normalizeEmail(properties.emailOrDefault());
+        return AccountAddresses.normalize(properties.emailOrDefault());
+    }
+
+    /** {@code KBOX_ADMIN_EMAIL} must be an address an account can have ({@link AccountAddresses}). */
+    private String checkedEmail() {
+        var problem = AccountAddresses.problem(properties.emailOrDefault());
+        if (problem.isPresent()) {
+            throw new InvalidSettingException("KBOX_ADMIN_EMAIL", "KBOX_ADMIN_EMAIL is not an address an account can "
+                    + "have: " + translations.english(problem.get().key()));
+        }
+        return AccountAddresses.normalize(properties.emailOrDefault());
+    }
+
+    /**
+     * {@code KBOX_ADMIN_PASSWORD} is checked at every start while it is set, whether or not it is still needed:
+     * a password the policy refuses should not wait in a deployment for the day it is used.
+     */
+    private void checkPassword(String password, String email) {
+        var problems = PasswordPolicy.check(password, email);
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingException("KBOX_ADMIN_PASSWORD", "KBOX_ADMIN_PASSWORD does not meet these rules of "
+                    + "the password policy: " + problems.stream().map(p -> translations.english("password.rule."
+                    + p.name().toLowerCase(Locale.ROOT), PasswordPolicy.MIN_LENGTH)).map(rule -> rule.substring(0, 1)
+                    .toLowerCase(Locale.ROOT) + rule.substring(1)).collect(Collectors.joining("; "))
+                    + ". Choose another password, or leave it empty to have a random one printed once to the log.");
+        }
     }
 
     private static String randomPassword() {

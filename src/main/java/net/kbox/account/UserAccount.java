@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.Locale;
 import net.kbox.security.Role;
 import org.jspecify.annotations.Nullable;
 
@@ -65,8 +64,9 @@ class UserAccount {
         this.createdAt = createdAt;
     }
 
+    /** See {@link AccountAddresses#normalize}. */
     static String normalizeEmail(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
+        return AccountAddresses.normalize(email);
     }
 
     @Nullable Long getId() {

@@ -2,20 +2,22 @@ package net.kbox.account;
 
 import java.time.Clock;
 import java.util.List;
-import net.kbox.base.InternetNames;
 import net.kbox.mail.MailService;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventLevel;
 import net.kbox.maintenance.MaintenanceService;
 import net.kbox.security.Role;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Administration > Users: adding users (with a welcome e-mail carrying a one-time link to set the
- * password), resending it, enabling, disabling and changing roles, never leaving the K-Box without an
- * enabled administrator.
+ * password), resending it, enabling, disabling and changing roles. Every action first checks, in its own
+ * transaction and with the enabled administrators locked, that the one acting is still an enabled
+ * administrator: two administrators acting at once see each other's change, and the K-Box never has no
+ * enabled administrator. Disabling a user or changing a role retires their links and ends their sessions.
  */
 @Service
 public class UserAdministration {
@@ -23,15 +25,17 @@ public class UserAdministration {
     private final UserAccountRepository users;
     private final AccountTokens tokens;
     private final AccountMails mails;
+    private final AccountSessions sessions;
     private final MailService mail;
     private final MaintenanceService maintenance;
     private final Clock clock;
 
-    UserAdministration(UserAccountRepository users, AccountTokens tokens, AccountMails mails,
+    UserAdministration(UserAccountRepository users, AccountTokens tokens, AccountMails mails, AccountSessions sessions,
             MailService mail, MaintenanceService maintenance, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.mails = mails;
+        this.sessions = sessions;
         this.mail = mail;
         this.maintenance = maintenance;
         this.clock = clock;
@@ -72,34 +76,46 @@ public class UserAdministration {
     @Transactional
     public WelcomeResult addUser(String displayName, String email, Role role, String actor) {
         String name = displayName.strip();
-        if (name.isEmpty() || name.length() > UserSummary.NAME_MAX_LENGTH || name.contains("\n") || name.contains("\r")) {
+        if (name.isEmpty() || name.length() > UserSummary.NAME_MAX_LENGTH
+                || name.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
             throw new UserAdministrationException("users.error.name");
         }
-        String address = email.strip();
-        if (address.length() > UserSummary.EMAIL_MAX_LENGTH || !InternetNames.isMailbox(address)) {
-            throw new UserAdministrationException("users.error.email");
+        var problem = AccountAddresses.problem(email);
+        if (problem.isPresent()) {
+            throw new UserAdministrationException(problem.get().key());
         }
-        if (users.findByEmail(UserAccount.normalizeEmail(email)).isPresent()) {
+        var inviter = administrator(actor);
+        String address = AccountAddresses.normalize(email);
+        if (users.findByEmail(address).isPresent()) {
             throw new UserAdministrationException("users.error.exists");
         }
-        var user = users.save(new UserAccount(email, name, role, clock.instant()));
+        UserAccount user;
+        try {
+            user = users.saveAndFlush(new UserAccount(address, name, role, clock.instant()));
+        } catch (DataIntegrityViolationException addedMeanwhile) { // another administrator, at the same moment
+            throw new UserAdministrationException("users.error.exists");
+        }
         maintenance.record(EventLevel.INFO, EventCategory.SECURITY,
-                "User " + user.getEmail() + " (" + role + ") added by " + actor, null, actor);
-        return welcome(user, actor);
+                "User " + user.getEmail() + " (" + role + ") added by " + inviter.getEmail(), null, inviter.getEmail());
+        return welcome(user, inviter);
     }
 
     @Transactional
     public WelcomeResult resendWelcome(long userId, String actor) {
-        var user = users.findById(userId).orElseThrow(() -> new UserAdministrationException("users.error.gone"));
+        var inviter = administrator(actor);
+        var user = users.findForUpdate(userId).orElseThrow(() -> new UserAdministrationException("users.error.gone"));
         if (user.getPasswordHash() != null) {
             throw new UserAdministrationException("users.error.already-active");
         }
-        return welcome(user, actor);
+        if (!user.isEnabled()) {
+            throw new UserAdministrationException("users.error.disabled");
+        }
+        return welcome(user, inviter);
     }
 
-    private WelcomeResult welcome(UserAccount user, String actor) {
+    private WelcomeResult welcome(UserAccount user, UserAccount inviter) {
         var token = tokens.issue(user, TokenPurpose.SET_PASSWORD);
-        mails.welcome(user, token.token(), inviterName(actor));
+        mails.welcome(user, token.token(), inviter.getDisplayName());
         // The e-mail is queued either way and goes out once mail works; until then the administrator
         // may hand the link over in person.
         return canSendMail() ? new WelcomeResult(user.toSummary(), true, null)
@@ -108,11 +124,19 @@ public class UserAdministration {
 
     @Transactional
     public UserSummary setEnabled(long userId, boolean enabled, String actor) {
-        var user = users.findById(userId).orElseThrow(() -> new UserAdministrationException("users.error.gone"));
-        if (!enabled && user.getRole() == Role.ADMIN && user.isEnabled() && lastEnabledAdministrator()) {
+        var administrators = lockAdministrators(actor);
+        var user = users.findForUpdate(userId).orElseThrow(() -> new UserAdministrationException("users.error.gone"));
+        if (!enabled && user.getRole() == Role.ADMIN && user.isEnabled() && administrators.size() <= 1) {
             throw new UserAdministrationException("users.error.last-admin");
         }
+        if (user.isEnabled() == enabled) {
+            return user.toSummary();
+        }
         user.setEnabled(enabled);
+        if (!enabled) {
+            tokens.retireAll(user);
+            sessions.endAfterCommit(user.getEmail());
+        }
         maintenance.record(EventLevel.INFO, EventCategory.SECURITY, "User " + user.getEmail() + (enabled ? " enabled"
                 : " disabled") + " by " + actor, null, actor);
         return user.toSummary();
@@ -120,22 +144,37 @@ public class UserAdministration {
 
     @Transactional
     public UserSummary changeRole(long userId, Role role, String actor) {
-        var user = users.findById(userId).orElseThrow(() -> new UserAdministrationException("users.error.gone"));
-        if (user.getRole() == Role.ADMIN && role != Role.ADMIN && user.isEnabled() && lastEnabledAdministrator()) {
+        var administrators = lockAdministrators(actor);
+        var user = users.findForUpdate(userId).orElseThrow(() -> new UserAdministrationException("users.error.gone"));
+        if (user.getRole() == Role.ADMIN && role != Role.ADMIN && user.isEnabled() && administrators.size() <= 1) {
             throw new UserAdministrationException("users.error.last-admin");
         }
+        if (user.getRole() == role) {
+            return user.toSummary();
+        }
         user.setRole(role);
+        sessions.endAfterCommit(user.getEmail());
         maintenance.record(EventLevel.INFO, EventCategory.SECURITY, "User " + user.getEmail() + " is now " + role
                 + " (changed by " + actor + ")", null, actor);
         return user.toSummary();
     }
 
-    private boolean lastEnabledAdministrator() {
-        return users.countByRoleAndEnabledTrue(Role.ADMIN) <= 1;
+    /** The acting administrator, checked now rather than at their login. */
+    private UserAccount administrator(String actor) {
+        String address = AccountAddresses.normalize(actor);
+        return lockAdministrators(actor).stream().filter(a -> a.getEmail().equals(address)).findFirst().orElseThrow();
     }
 
-    private String inviterName(String actorEmail) {
-        return users.findByEmail(UserAccount.normalizeEmail(actorEmail)).map(UserAccount::getDisplayName)
-                .orElse("An administrator");
+    /**
+     * The enabled administrators, locked until the transaction ends, after checking that the actor is one
+     * of them: an administrator who was disabled or demoted a moment ago changes nothing.
+     */
+    private List<UserAccount> lockAdministrators(String actor) {
+        String address = AccountAddresses.normalize(actor);
+        var administrators = users.lockEnabledAdministrators();
+        if (administrators.stream().noneMatch(a -> a.getEmail().equals(address))) {
+            throw new UserAdministrationException("users.error.not-allowed");
+        }
+        return administrators;
     }
 }

@@ -12,13 +12,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param dataDir where the application keeps its own files
  * @param publicUrl the address users open, for the links in e-mails; none: {@value #DEFAULT_PUBLIC_URL}
- * @param appKey the key that encrypts secrets at rest; none: a key file in {@code dataDir}
+ * @param appKey the key that encrypts secrets at rest ({@link AppKey}); none: a key file in {@code dataDir}
  */
 @ConfigurationProperties("kbox")
 public record KboxProperties(Path dataDir, @Nullable URI publicUrl, @Nullable String appKey) {
 
     /** Where users reach the K-Box when {@code KBOX_PUBLIC_URL} is not set. */
     public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
+
+    public KboxProperties {
+        if (appKey != null && !appKey.isBlank() && !AppKey.isStrong(appKey)) {
+            throw new InvalidSettingException("KBOX_APP_KEY", "KBOX_APP_KEY is too weak to encrypt secrets: it must be "
+                    + AppKey.EXPECTED_FORM + ".");
+        }
+    }
 
     /** The public URL without a trailing slash, ready to append a path to. */
     public String publicBase() {

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import net.kbox.TestAccounts;
 import net.kbox.account.PasswordResets.SetPasswordOutcome;
 import net.kbox.account.UserAdministration.UserAdministrationException;
+import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.security.Role;
+import net.kbox.smtp.ImplicitTlsSmtpServer;
 import net.kbox.smtp.ReceivedMessage;
 import net.kbox.smtp.StartTlsSmtpServer;
 import net.kbox.support.MailSettingsReset;
@@ -28,8 +29,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @SpringBootTest
 class AccountEmailsIT {
 
-    private static final Pattern LINK = Pattern.compile("(http://\\S+/set-password\\?token=)([A-Za-z0-9_-]+)");
-
     @Autowired
     JdbcTemplate jdbc;
 
@@ -41,6 +40,9 @@ class AccountEmailsIT {
 
     @Autowired
     PasswordResets resets;
+
+    @Autowired
+    ResetRequests requests;
 
     @Autowired
     AccountService accounts;
@@ -60,7 +62,7 @@ class AccountEmailsIT {
     void mailWorks() {
         MailSettingsReset.nothingSaved(jdbc);
         jdbc.update("DELETE FROM outbox_message");
-        jdbc.update("DELETE FROM rate_limit_hit");
+        jdbc.update("DELETE FROM throttle");
         server = StartTlsSmtpServer.withoutLogin();
         SettingsChange.valid().fromName("Acme Archive").server(server.port()).saveWith(settings);
     }
@@ -71,7 +73,7 @@ class AccountEmailsIT {
     }
 
     private static String unique(String name) {
-        return name + "-" + System.nanoTime() + "@kbox.test";
+        return Links.unique(name);
     }
 
     private ReceivedMessage onlyMailTo(String email) {
@@ -82,9 +84,7 @@ class AccountEmailsIT {
     }
 
     private static String token(ReceivedMessage mail) {
-        var matcher = LINK.matcher(mail.text());
-        assertThat(matcher.find()).as("a set-password link in:%n%s", mail.text()).isTrue();
-        return matcher.group(2);
+        return Links.token(mail);
     }
 
     @Test
@@ -133,6 +133,46 @@ class AccountEmailsIT {
     }
 
     @Test
+    void test_an_address_with_non_ascii_letters_gets_its_welcome_e_mail_unchanged_through_smtputf8() {
+        String email = unique("jörg");
+        administration.addUser("Jörg Müller", email, Role.USER, TestAccounts.ADMIN_EMAIL);
+
+        var mail = onlyMailTo(email);
+        assertThat(mail.recipients()).containsExactly(email);
+        assertThat(mail.header("To")).isEqualTo(email);
+        assertThat(mail.text()).contains("Hello Jörg Müller", "Your login is " + email);
+        assertThat(outboxRow(email)).containsEntry("status", "SENT");
+    }
+
+    @Test
+    void test_a_server_without_smtputf8_fails_the_welcome_to_such_an_address_at_once_and_says_why() {
+        try (var withoutSmtpUtf8 = ImplicitTlsSmtpServer.withLogin("greenmail", "Green-Pa55")) {
+            SettingsChange.valid().fromName("Acme Archive").server(withoutSmtpUtf8.port())
+                    .encryption(MailEncryption.TLS).login("greenmail", "Green-Pa55").saveWith(settings);
+            String international = unique("zoë");
+            String plain = unique("zoe");
+            administration.addUser("Zoë", international, Role.USER, TestAccounts.ADMIN_EMAIL);
+            administration.addUser("Zoe", plain, Role.USER, TestAccounts.ADMIN_EMAIL);
+
+            outbox.deliverAll();
+
+            assertThat(withoutSmtpUtf8.messages()).extracting(m -> m.header("To")).containsExactly(plain);
+            assertThat(outboxRow(plain)).containsEntry("status", "SENT");
+            var failed = outboxRow(international);
+            assertThat(failed).containsEntry("status", "FAILED");
+            assertThat(((Number) failed.get("attempts")).intValue()).as("no retries that cannot help").isEqualTo(1);
+            assertThat((String) failed.get("last_error")).startsWith("The mail server does not accept international "
+                    + "addresses (SMTPUTF8), so nothing was sent to " + international + ": ");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM maintenance_event WHERE level = 'ERROR' AND message "
+                    + "LIKE ?", Integer.class, "%" + international + "%does not accept international addresses%")).isOne();
+        }
+    }
+
+    private java.util.Map<String, Object> outboxRow(String recipient) {
+        return jdbc.queryForMap("SELECT status, attempts, last_error FROM outbox_message WHERE recipient = ?", recipient);
+    }
+
+    @Test
     void test_an_expired_link_is_refused() {
         String email = unique("late");
         administration.addUser("Late Larry", email, Role.USER, TestAccounts.ADMIN_EMAIL);
@@ -158,7 +198,7 @@ class AccountEmailsIT {
         administration.addUser("Reset Rita", email, Role.USER, TestAccounts.ADMIN_EMAIL);
         resets.setPassword(token(onlyMailTo(email)), "first long passphrase");
 
-        resets.requestReset(email, "192.0.2.10").get(10, TimeUnit.SECONDS);
+        requests.requestReset(email, "192.0.2.10").get(10, TimeUnit.SECONDS);
         outbox.deliverAll();
         var reset = server.messages().stream().filter(m -> m.subject().equals("Reset your Acme Archive password"))
                 .filter(m -> m.recipients().contains(email)).toList();
@@ -176,7 +216,7 @@ class AccountEmailsIT {
     @Test
     void test_the_reset_of_an_unknown_address_sends_nothing() throws Exception {
         int before = server.messages().size();
-        resets.requestReset(unique("nobody"), "192.0.2.11").get(10, TimeUnit.SECONDS);
+        requests.requestReset(unique("nobody"), "192.0.2.11").get(10, TimeUnit.SECONDS);
         outbox.deliverAll();
         assertThat(server.messages()).hasSize(before);
     }
@@ -186,12 +226,12 @@ class AccountEmailsIT {
         String email = unique("flood");
         administration.addUser("Flood Fred", email, Role.USER, TestAccounts.ADMIN_EMAIL);
         outbox.deliverAll();
-        for (int i = 0; i < PasswordResets.PER_ADDRESS_PER_HOUR + 2; i++) {
-            resets.requestReset(email, "192.0.2." + (20 + i)).get(10, TimeUnit.SECONDS);
+        for (int i = 0; i < ResetRequests.PER_ADDRESS_PER_HOUR + 2; i++) {
+            requests.requestReset(email, "192.0.2." + (20 + i)).get(10, TimeUnit.SECONDS);
         }
         outbox.deliverAll();
         assertThat(server.messages()).filteredOn(m -> m.recipients().contains(email))
-                .filteredOn(m -> m.subject().startsWith("Reset")).hasSize(PasswordResets.PER_ADDRESS_PER_HOUR);
+                .filteredOn(m -> m.subject().startsWith("Reset")).hasSize(ResetRequests.PER_ADDRESS_PER_HOUR);
     }
 
     @Test
@@ -210,7 +250,7 @@ class AccountEmailsIT {
         administration.addUser("Secret Sam", email, Role.USER, TestAccounts.ADMIN_EMAIL);
         String welcome = token(onlyMailTo(email));
         resets.setPassword(welcome, "a proper long passphrase");
-        resets.requestReset(email, "192.0.2.50").get(10, TimeUnit.SECONDS);
+        requests.requestReset(email, "192.0.2.50").get(10, TimeUnit.SECONDS);
         outbox.deliverAll();
         String events = String.join("\n", jdbc.queryForList(
                 "SELECT CONCAT(message, COALESCE(detail, '')) FROM maintenance_event", String.class));
@@ -223,9 +263,9 @@ class AccountEmailsIT {
     void test_the_last_enabled_administrator_can_be_neither_disabled_nor_demoted() {
         jdbc.update("UPDATE user_account SET role = 'USER' WHERE role = 'ADMIN' AND email <> ?", TestAccounts.ADMIN_EMAIL);
         long adminId = jdbc.queryForObject("SELECT id FROM user_account WHERE email = ?", Long.class, TestAccounts.ADMIN_EMAIL);
-        assertThatThrownBy(() -> administration.setEnabled(adminId, false, "test"))
+        assertThatThrownBy(() -> administration.setEnabled(adminId, false, TestAccounts.ADMIN_EMAIL))
                 .isInstanceOf(UserAdministrationException.class).hasMessage("users.error.last-admin");
-        assertThatThrownBy(() -> administration.changeRole(adminId, Role.USER, "test"))
+        assertThatThrownBy(() -> administration.changeRole(adminId, Role.USER, TestAccounts.ADMIN_EMAIL))
                 .isInstanceOf(UserAdministrationException.class);
         assertThat(jdbc.queryForObject("SELECT role FROM user_account WHERE id = ?", String.class, adminId)).isEqualTo("ADMIN");
     }
@@ -233,8 +273,8 @@ class AccountEmailsIT {
     @Test
     void test_an_address_can_have_only_one_account() {
         String email = unique("twice");
-        administration.addUser("Twice", email, Role.USER, "test");
-        assertThatThrownBy(() -> administration.addUser("Again", email.toUpperCase(), Role.USER, "test"))
+        administration.addUser("Twice", email, Role.USER, TestAccounts.ADMIN_EMAIL);
+        assertThatThrownBy(() -> administration.addUser("Again", email.toUpperCase(), Role.USER, TestAccounts.ADMIN_EMAIL))
                 .isInstanceOf(UserAdministrationException.class).hasMessage("users.error.exists");
     }
 }

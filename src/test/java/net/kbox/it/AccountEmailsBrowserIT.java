@@ -58,8 +58,13 @@ class AccountEmailsBrowserIT extends BrowserJourney {
 
         var page = SetPasswordPage.follow(browser, linkIn(email, "Welcome to Acme Archive"));
         assertThat(page.heading()).isEqualTo("Welcome! Choose your password");
+        browser.waitUntil(d -> !d.getCurrentUrl().contains("token="));
+        assertThat(browser.currentPath()).as("the token is out of the address bar").isEqualTo("/set-password");
         assertThat(page.rules()).contains("At least 12 characters");
         browser.screenshot("set-password");
+        assertThat(page.tryPassword("wendy's long passphrase, which goes on and on and on until it is far too long"))
+                .isEqualTo("At most 72 characters; letters with accents count as 2, other alphabets as 3 or 4");
+        browser.screenshot("set-password-too-long");
         var login = page.choosePassword("wendy's long passphrase");
         assertThat(login.saysPasswordWasSet()).isTrue();
 

@@ -40,6 +40,7 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1280,900", "--lang=en-US");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         this.driver = new ChromeDriver(service, options);
     }
 
@@ -93,6 +94,12 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What the page wrote to the browser's console since the last call (errors, CSP violations, warnings). */
+    public java.util.List<String> consoleMessages() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
     }
 
     @Override

@@ -39,6 +39,17 @@ public class LoginPage {
         return browser.find(By.id("password-set")).isDisplayed();
     }
 
+    /** The banner after a session was ended because the account changed. */
+    public boolean saysSignedOut() {
+        return browser.find(By.id("signed-out")).isDisplayed();
+    }
+
+    /** The title of the error the form shows (wrong password, or logins paused). */
+    public String errorTitle() {
+        return (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "const form = document.getElementById('login-form'); return form.i18n.errorMessage.title;");
+    }
+
     public boolean isShowingError() {
         return browser.find(By.id("login-form")).getDomAttribute("error") != null;
     }

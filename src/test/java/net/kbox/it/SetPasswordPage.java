@@ -25,7 +25,17 @@ public class SetPasswordPage {
         return browser.find(By.id("password-rules")).getText();
     }
 
+    /** Types a password without saving it; returns the error shown next to the field (empty when none). */
+    public String tryPassword(String password) {
+        var field = browser.find(By.cssSelector("#new-password input"));
+        field.clear();
+        field.sendKeys(password);
+        browser.waitForVaadin();
+        return browser.find(By.id("new-password")).getDomProperty("errorMessage");
+    }
+
     public LoginPage choosePassword(String password) {
+        browser.find(By.cssSelector("#new-password input")).clear();
         browser.find(By.cssSelector("#new-password input")).sendKeys(password);
         browser.find(By.cssSelector("#repeat-password input")).sendKeys(password);
         browser.waitForVaadin();

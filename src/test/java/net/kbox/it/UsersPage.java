@@ -27,6 +27,26 @@ public class UsersPage {
         return this;
     }
 
+    /** Clicks "Disable" (or "Enable") in the row of a user. */
+    public UsersPage toggleEnabled(long userId) {
+        var button = browser.find(By.id("toggle-" + userId));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
+        browser.waitForVaadin();
+        return this;
+    }
+
+    /** The error next to the e-mail field of the open "Add user" dialog, or empty. */
+    public String emailError() {
+        return browser.find(By.id("new-user-email")).getDomProperty("errorMessage");
+    }
+
+    /** What the e-mail field of the open "Add user" dialog holds. */
+    public String emailValue() {
+        return browser.find(By.id("new-user-email")).getDomProperty("value");
+    }
+
     public String notificationText() {
         return browser.find(By.cssSelector("vaadin-notification-card")).getText();
     }

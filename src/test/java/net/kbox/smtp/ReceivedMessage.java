@@ -25,9 +25,12 @@ public record ReceivedMessage(@Nullable String envelopeSender, List<String> reci
         data = data.clone();
     }
 
+    /** The message parsed as a mail client would, UTF-8 headers (RFC 6532) included. */
     public MimeMessage mime() {
+        var properties = new Properties();
+        properties.setProperty("mail.mime.allowutf8", "true");
         try {
-            return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(data));
+            return new MimeMessage(Session.getInstance(properties), new ByteArrayInputStream(data));
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }

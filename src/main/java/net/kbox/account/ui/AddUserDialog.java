@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
-import net.kbox.account.UserSummary;
+import net.kbox.base.ui.Notifications;
 import net.kbox.security.Role;
 import org.jspecify.annotations.Nullable;
 
@@ -29,14 +29,16 @@ class AddUserDialog extends Dialog {
     AddUserDialog(AddUser addUser, boolean mailConfigured) {
         setId("add-user-dialog");
         setHeaderTitle(getTranslation("users.add.title"));
+        // No maxlength: a browser would cut a pasted value silently into another one. Too long values get a
+        // message from the server's rules, which alone decide (manual validation: no field turns red without words).
         name.setId("new-user-name");
         name.setLabel(getTranslation("users.column.name"));
-        name.setMaxLength(UserSummary.NAME_MAX_LENGTH);
         name.setRequiredIndicatorVisible(true);
+        name.setManualValidation(true);
         email.setId("new-user-email");
         email.setLabel(getTranslation("users.column.email"));
-        email.setMaxLength(UserSummary.EMAIL_MAX_LENGTH);
         email.setRequiredIndicatorVisible(true);
+        email.setManualValidation(true);
         role.setId("new-user-role");
         role.setLabel(getTranslation("users.column.role"));
         role.setItems(Role.USER, Role.ADMIN);
@@ -63,9 +65,12 @@ class AddUserDialog extends Dialog {
             } else if (problem.equals("users.error.name")) {
                 name.setErrorMessage(getTranslation(problem));
                 name.setInvalid(true);
-            } else {
+            } else if (problem.startsWith("address.") || problem.equals("users.error.exists")) {
                 email.setErrorMessage(getTranslation(problem));
                 email.setInvalid(true);
+            } else {
+                Notifications.error(getTranslation(problem));
+                close();
             }
         });
         var cancel = new Button(getTranslation("users.add.cancel"), e -> close());

@@ -10,10 +10,11 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.concurrent.Future;
-import net.kbox.account.PasswordResets;
+import net.kbox.account.AccountAddresses;
+import net.kbox.account.ResetRequests;
 import net.kbox.account.ui.LoginView;
 import net.kbox.base.ui.PublicPage;
 import org.jspecify.annotations.Nullable;
@@ -29,13 +30,14 @@ public class ForgotPasswordView extends PublicPage implements HasDynamicTitle {
     /** The request handled in the background (tests wait for it). */
     @Nullable Future<?> lastRequest;
 
-    ForgotPasswordView(PasswordResets resets) {
+    ForgotPasswordView(ResetRequests resets) {
         setId("forgot-password-view");
 
         email.setId("reset-email");
         email.setLabel(getTranslation("forgot.email"));
         email.setWidthFull();
         email.setRequiredIndicatorVisible(true);
+        email.setManualValidation(true);
         send.setText(getTranslation("forgot.send"));
         send.setId("reset-send");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -45,13 +47,15 @@ public class ForgotPasswordView extends PublicPage implements HasDynamicTitle {
         answer.addClassName("auth-answer");
         answer.setVisible(false);
         send.addClickListener(e -> {
-            if (email.getValue().isBlank() || email.isInvalid()) {
-                email.setErrorMessage(getTranslation("forgot.invalid"));
+            var problem = AccountAddresses.problem(email.getValue());
+            if (problem.isPresent()) {
+                email.setErrorMessage(getTranslation(problem.get() == AccountAddresses.Problem.EMPTY ? "forgot.invalid"
+                        : problem.get().key()));
                 email.setInvalid(true);
                 return;
             }
-            var request = VaadinRequest.getCurrent();
-            lastRequest = resets.requestReset(email.getValue(), request == null ? "unknown" : request.getRemoteAddr());
+            email.setInvalid(false);
+            lastRequest = resets.requestReset(email.getValue(), clientAddress());
             answer.setText(getTranslation("forgot.answer"));
             answer.setVisible(true);
             send.setEnabled(false);
@@ -60,6 +64,16 @@ public class ForgotPasswordView extends PublicPage implements HasDynamicTitle {
                 send, answer, new RouterLink(getTranslation("forgot.back"), LoginView.class));
         card.addClassName("auth-card");
         add(card);
+    }
+
+    /**
+     * Where the visitor's browser connects from, as the request that opened the page named it (through a
+     * trusted proxy, its X-Forwarded-For): the same for every click, whatever carries it.
+     */
+    private static String clientAddress() {
+        var session = VaadinSession.getCurrent();
+        String address = session == null ? null : session.getBrowser().getAddress();
+        return address == null ? "unknown" : address;
     }
 
     @Override

@@ -14,7 +14,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import net.kbox.account.PasswordPolicy;
@@ -27,6 +29,9 @@ import net.kbox.base.ui.PublicPage;
 @Route(value = "set-password", autoLayout = false)
 @AnonymousAllowed
 public class SetPasswordView extends PublicPage implements BeforeEnterObserver, HasDynamicTitle {
+
+    /** The link's token, kept on the server once the address bar no longer shows it (a reload finds it here). */
+    static final String TOKEN_ATTRIBUTE = SetPasswordView.class.getName() + ".token";
 
     private final PasswordResets resets;
     private String token = "";
@@ -42,15 +47,25 @@ public class SetPasswordView extends PublicPage implements BeforeEnterObserver, 
         add(card);
     }
 
+    /**
+     * Reads the token from the link, then takes it out of the address bar (and so out of the history, of
+     * screenshots and of the window's title bar); it stays in the session for a reload.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        token = event.getLocation().getQueryParameters().getSingleParameter("token").orElse("");
+        var session = VaadinSession.getCurrent();
+        var fromLink = event.getLocation().getQueryParameters().getSingleParameter("token");
+        if (fromLink.isPresent()) {
+            session.setAttribute(TOKEN_ATTRIBUTE, fromLink.get());
+            var ui = event.getUI();
+            ui.beforeClientResponse(ui, context -> ui.getPage().getHistory().replaceState(null,
+                    RouteConfiguration.forSessionScope().getUrl(SetPasswordView.class)));
+        }
+        token = fromLink.orElseGet(() -> session.getAttribute(TOKEN_ATTRIBUTE) instanceof String kept ? kept : "");
         card.removeAll();
         var link = resets.check(token);
         if (link.isEmpty()) {
-            card.add(new com.vaadin.flow.component.html.H2(getTranslation("set-password.invalid.title")),
-                    paragraph("set-password-invalid", getTranslation("set-password.invalid.text")),
-                    new RouterLink(getTranslation("set-password.invalid.forgot"), ForgotPasswordView.class));
+            showInvalid();
             return;
         }
         card.add(new com.vaadin.flow.component.html.H2(getTranslation(link.get().welcome()
@@ -59,9 +74,17 @@ public class SetPasswordView extends PublicPage implements BeforeEnterObserver, 
                 rules(), form());
     }
 
+    private void showInvalid() {
+        card.removeAll();
+        card.add(new com.vaadin.flow.component.html.H2(getTranslation("set-password.invalid.title")),
+                paragraph("set-password-invalid", getTranslation("set-password.invalid.text")),
+                new RouterLink(getTranslation("set-password.invalid.forgot"), ForgotPasswordView.class));
+    }
+
     private UnorderedList rules() {
         var rules = new UnorderedList(
                 new ListItem(getTranslation("password.rule.too_short", PasswordPolicy.MIN_LENGTH)),
+                new ListItem(getTranslation("password.rule.too_long")),
                 new ListItem(getTranslation("password.rule.contains_email")),
                 new ListItem(getTranslation("password.rule.too_simple")));
         rules.setId("password-rules");
@@ -72,13 +95,15 @@ public class SetPasswordView extends PublicPage implements BeforeEnterObserver, 
     private Div form() {
         password.setId("new-password");
         password.setLabel(getTranslation("set-password.password"));
-        password.setMaxLength(PasswordPolicy.MAX_LENGTH);
+        // No maxlength: the browser would cut a pasted password silently; too long ones get the rule's message.
+        password.setManualValidation(true);
         password.setValueChangeMode(ValueChangeMode.EAGER);
         password.setWidthFull();
         password.addValueChangeListener(e -> check());
         repeat.setId("repeat-password");
         repeat.setLabel(getTranslation("set-password.repeat"));
         repeat.setValueChangeMode(ValueChangeMode.EAGER);
+        repeat.setManualValidation(true);
         repeat.setWidthFull();
         repeat.addValueChangeListener(e -> check());
         save.setText(getTranslation("set-password.save"));
@@ -105,9 +130,10 @@ public class SetPasswordView extends PublicPage implements BeforeEnterObserver, 
     private void save() {
         var outcome = resets.setPassword(token, password.getValue());
         if (outcome == SetPasswordOutcome.CHANGED) {
+            VaadinSession.getCurrent().setAttribute(TOKEN_ATTRIBUTE, null);
             UI.getCurrent().navigate(LoginView.class, QueryParameters.of("password-set", ""));
         } else if (outcome == SetPasswordOutcome.LINK_INVALID) {
-            UI.getCurrent().navigate(SetPasswordView.class, QueryParameters.of("token", token));
+            showInvalid();
         } else {
             check();
         }

@@ -147,11 +147,11 @@ public final class Diagnosis {
         return switch (kind) {
             case UNKNOWN_HOST -> Step.DNS;
             case CONNECTION_REFUSED -> Step.TCP;
-            case TIMEOUT, EXPECTS_IMPLICIT_TLS -> Step.GREETING;
+            case TIMEOUT, ENDLESS_REPLY, EXPECTS_IMPLICIT_TLS -> Step.GREETING;
             case NO_STARTTLS -> Step.STARTTLS;
             case NOT_TLS, UNTRUSTED_CERTIFICATE, WRONG_HOST_CERTIFICATE, TLS_FAILED -> Step.TLS;
             case AUTHENTICATION_FAILED, AUTHENTICATION_REQUIRED, AUTHENTICATION_NOT_OFFERED -> Step.AUTH;
-            case SENDER_REJECTED, INVALID_SETTINGS -> Step.MAIL_FROM;
+            case SENDER_REJECTED, INVALID_SETTINGS, NO_SMTPUTF8 -> Step.MAIL_FROM;
             case RECIPIENT_REJECTED -> Step.RCPT_TO;
             case MESSAGE_REJECTED, CONNECTION_LOST, OTHER -> Step.DATA;
         };

@@ -25,8 +25,10 @@ public record MailError(Kind kind, String message, boolean permanent, @Nullable 
         UNKNOWN_HOST,
         /** Nothing listens on the port. */
         CONNECTION_REFUSED,
-        /** No connection or no answer within the configured timeout. */
+        /** No connection or no answer within the configured timeout, or the attempt as a whole took too long. */
         TIMEOUT,
+        /** The server kept sending without finishing its reply: past the size of any reply, or at the deadline. */
+        ENDLESS_REPLY,
         /** STARTTLS was chosen, but the port expects TLS from the first byte (implicit TLS). */
         EXPECTS_IMPLICIT_TLS,
         /** SSL/TLS was chosen, but the port speaks plain SMTP. */
@@ -47,6 +49,11 @@ public record MailError(Kind kind, String message, boolean permanent, @Nullable 
         AUTHENTICATION_NOT_OFFERED,
         /** The settings cannot be used as they are (a line break in the From Name, an invalid address). */
         INVALID_SETTINGS,
+        /**
+         * An address has non-ASCII letters before the @ and so needs SMTPUTF8 (RFC 6531), which the server
+         * does not offer: nothing was sent, and no other form of the address was tried.
+         */
+        NO_SMTPUTF8,
         /** The server refused the sender address. */
         SENDER_REJECTED,
         /** The server refused the recipient. */

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what Jakarta Mail throws into one sentence that says what to do. Each family of failures has a
- * room of its own ({@link ConnectionErrors}, {@link TlsErrors}, {@link ReplyErrors}); the first family
- * that recognises the failure explains it. The sentence never holds a secret or a line break.
+ * room of its own ({@link AddressErrors}, {@link LimitErrors}, {@link ConnectionErrors}, {@link TlsErrors},
+ * {@link ReplyErrors}); the first family that recognises the failure explains it. The sentence never holds a secret or a line break.
  */
 public final class MailErrorTranslator {
 
@@ -31,12 +31,15 @@ public final class MailErrorTranslator {
     }
 
     /**
-     * In this order, because one failure can carry the signs of several: the transport's own refusal
-     * first, then the more telling sign before what it caused (a certificate before the timeout of a
+     * In this order, because one failure can carry the signs of several: the transport's own refusals
+     * and limits first (a limit cut the connection, which a TLS layer or a timeout may then report), then
+     * the more telling sign before what it caused (a certificate before the timeout of a
      * stalled handshake, the server's reply before the connection it then closed).
      */
     private static final List<Family> FAMILIES = List.of(
             MailErrorTranslator::refusal,
+            AddressErrors::smtpUtf8Missing,
+            LimitErrors::overrun,
             ConnectionErrors::unreachable,
             TlsErrors::handshake,
             ConnectionErrors::timeout,

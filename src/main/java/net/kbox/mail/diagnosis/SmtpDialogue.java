@@ -85,7 +85,8 @@ final class SmtpDialogue {
         }
         String text = line.text();
         waiting.replyLines.add(text.length() > 4 ? text.substring(4) : "");
-        if (!line.isFinalReply()) {
+        waiting.replyUnderWay = !line.isFinalReply();
+        if (waiting.replyUnderWay) {
             return;
         }
         int code = line.code();
@@ -108,7 +109,8 @@ final class SmtpDialogue {
     private void noReply(long failedAtNanos) {
         StepEntry waiting = current;
         if (waiting != null && !waiting.ignored) {
-            waiting.addDetail("no reply", "; ");
+            // lines of the reply may have come without its last one: a server that never finishes it
+            waiting.addDetail(waiting.replyUnderWay ? "reply not finished" : "no reply", "; ");
             end(waiting, failedAtNanos, false);
         }
     }

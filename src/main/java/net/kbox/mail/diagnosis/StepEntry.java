@@ -16,6 +16,8 @@ final class StepEntry {
     final List<String> replies = new ArrayList<>();
     final List<String> replyLines = new ArrayList<>();
     String detail;
+    /** Lines of a reply came, and not yet its last one. */
+    boolean replyUnderWay;
     /** QUIT, RSET, NOOP: their replies belong to no step. */
     boolean ignored;
 

@@ -31,9 +31,11 @@ record Batch(List<Claimed> messages, Instant claimedUntil) {
     }
 
     /**
-     * Whether a message of this batch may still be sent at {@code now}: only while sending it (a new
-     * connection, the SMTP dialogue, each wait bounded by {@code timeout}) ends before the claim does.
-     * Otherwise another instance may take the message over meanwhile.
+     * Whether a message of this batch may still be sent at {@code now}: only while sending it ends before the
+     * claim does. Otherwise another instance may take the message over meanwhile. Sending one message is at
+     * most two attempts of the transport (opening the connection for SMTPUTF8, then the message), each given
+     * up after {@code SmtpTransport.attemptDeadline()}, 3 × {@code timeout} (a write the server stopped taking
+     * may add one {@code timeout}): 10 × leaves room.
      */
     boolean mayStillSendAt(Instant now, Duration timeout) {
         long marginMillis = Math.clamp(timeout.multipliedBy(10).toMillis(), Duration.ofMinutes(1).toMillis(),

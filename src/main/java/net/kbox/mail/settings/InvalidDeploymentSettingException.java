@@ -1,16 +1,11 @@
 package net.kbox.mail.settings;
 
-/** A KBOX_* deployment variable has a value the application cannot work with; stops the start. */
-class InvalidDeploymentSettingException extends IllegalArgumentException {
+import net.kbox.base.InvalidSettingException;
 
-    private final String variable;
+/** A KBOX_MAIL_* deployment variable has a value the application cannot work with; stops the start. */
+class InvalidDeploymentSettingException extends InvalidSettingException {
 
     InvalidDeploymentSettingException(String variable, String message) {
-        super(message);
-        this.variable = variable;
-    }
-
-    String variable() {
-        return variable;
+        super(variable, message);
     }
 }

@@ -12,8 +12,9 @@ import net.kbox.mail.diagnosis.TlsObservation;
 
 /**
  * The only way Angus gets TLS sockets from us ({@code mail.smtp.ssl.socketFactory}), for STARTTLS and
- * implicit TLS alike. It turns on the host-name check itself (not relying on a property) and notes in
- * the {@link TlsObservation} when the handshake starts. The handshake itself is left to Angus: starting
+ * implicit TLS alike. It turns on the host-name check itself (not relying on a property), notes in
+ * the {@link TlsObservation} when the handshake starts, and lays TLS over a socket that keeps the
+ * attempt's limits (for implicit TLS, Angus connects the plain socket itself). The handshake itself is left to Angus: starting
  * it twice would renegotiate TLS 1.2, which many servers refuse.
  */
 final class RecordingSslSocketFactory extends SSLSocketFactory {
@@ -22,15 +23,17 @@ final class RecordingSslSocketFactory extends SSLSocketFactory {
 
     private final SSLSocketFactory delegate;
     private final TlsObservation observation;
+    private final AttemptLimits limits;
 
-    RecordingSslSocketFactory(SSLContext context, TlsObservation observation) {
+    RecordingSslSocketFactory(SSLContext context, TlsObservation observation, AttemptLimits limits) {
         this.delegate = context.getSocketFactory();
         this.observation = observation;
+        this.limits = limits;
     }
 
     @Override
     public Socket createSocket(Socket plain, String host, int port, boolean autoClose) throws IOException {
-        var socket = (SSLSocket) delegate.createSocket(plain, host, port, autoClose);
+        var socket = (SSLSocket) delegate.createSocket(limits.metered(plain), host, port, autoClose);
         SSLParameters parameters = socket.getSSLParameters();
         // the same host-name rules Angus applies with mail.smtp.ssl.checkserveridentity
         parameters.setEndpointIdentificationAlgorithm("LDAPS");

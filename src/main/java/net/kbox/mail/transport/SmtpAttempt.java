@@ -13,11 +13,15 @@ import net.kbox.mail.diagnosis.TlsObservation;
 import net.kbox.mail.settings.EffectiveMailSettings;
 import org.jspecify.annotations.Nullable;
 
-/** One attempt to reach the server: its settings, the authorities it trusts, and the diagnosis it writes. */
+/**
+ * One attempt to reach the server: its settings, the authorities it trusts, the limits it keeps (from its
+ * start) and the diagnosis it writes.
+ */
 final class SmtpAttempt {
 
     final EffectiveMailSettings settings;
     final Diagnosis diagnosis;
+    final AttemptLimits limits;
     private final Duration timeout;
     private final TrustedCertificates trusted;
 
@@ -25,6 +29,7 @@ final class SmtpAttempt {
         this.settings = settings;
         this.timeout = timeout;
         this.trusted = trusted;
+        this.limits = new AttemptLimits(timeout);
         this.diagnosis = new Diagnosis(settings, timeout, probed);
     }
 

@@ -30,6 +30,23 @@ class LoginViewIT extends SpringBrowserlessTest {
         assertThat(i18nSentToBrowser(form)).contains("Incorrect username or password").doesNotContainIgnoringCase("exist");
     }
 
+    @Test
+    void test_paused_logins_are_explained_without_saying_whether_the_account_exists() {
+        UI.getCurrent().navigate(LoginView.class, QueryParameters.of("paused", "2"));
+        var form = $(LoginForm.class).single();
+        assertThat(form.isError()).isTrue();
+        assertThat(i18nSentToBrowser(form)).contains("Too many failed attempts", "Try again in 2 min.")
+                .doesNotContainIgnoringCase("exist").doesNotContain("Incorrect username");
+    }
+
+    @Test
+    void test_a_session_ended_by_an_account_change_is_explained() {
+        UI.getCurrent().navigate(LoginView.class, QueryParameters.of("signed-out", ""));
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("signed-out").isVisible()).isTrue();
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("signed-out").getText())
+                .isEqualTo("You were logged out because your account was changed. Log in again.");
+    }
+
     private static String i18nSentToBrowser(LoginForm form) {
         return String.valueOf(form.getElement().getPropertyRaw("i18n"));
     }

@@ -112,4 +112,46 @@ class UsersViewIT extends SpringBrowserlessTest {
         assertThat(Texts.of($(Notification.class).last())).contains("at least one enabled administrator");
         assertThat(jdbc.queryForObject("SELECT role FROM user_account WHERE id = ?", String.class, adminId)).isEqualTo("ADMIN");
     }
+
+    @Test
+    void test_a_too_long_address_from_a_crafted_client_gets_words_and_adds_nobody() {
+        var view = navigate(UsersView.class);
+        var dialog = openAddDialog(view);
+        String address = "y".repeat(310) + "@kbox.test";
+        test(dialog.name).setValue("Too Long");
+        test(dialog.email).setValue(address);
+        assertThat(dialog.email.isInvalid() && dialog.email.getErrorMessage().isEmpty()).as("red without words").isFalse();
+
+        test(dialog.save).click();
+
+        assertThat(dialog.email.isInvalid()).isTrue();
+        assertThat(dialog.email.getErrorMessage()).isEqualTo("Use at most 254 characters");
+        assertThat(dialog.email.getValue()).isEqualTo(address);
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user_account WHERE email LIKE 'yyyyyyyyyy%'", Integer.class))
+                .isZero();
+    }
+
+    @Test
+    void test_an_address_with_an_invisible_character_is_refused_with_a_message() {
+        var view = navigate(UsersView.class);
+        var dialog = openAddDialog(view);
+        test(dialog.name).setValue("Lookalike");
+        test(dialog.email).setValue(TestAccounts.ADMIN_EMAIL.replace("@", "\u200B@"));
+        test(dialog.save).click();
+
+        assertThat(dialog.email.getErrorMessage()).startsWith("The address contains an invisible or control character");
+    }
+
+    @Test
+    void test_a_too_long_name_gets_its_message() {
+        var view = navigate(UsersView.class);
+        var dialog = openAddDialog(view);
+        test(dialog.name).setValue("n".repeat(150));
+        test(dialog.email).setValue(unique("longname"));
+        test(dialog.save).click();
+
+        assertThat(dialog.name.getErrorMessage()).isEqualTo("Enter the user's name (one line, at most 100 characters)");
+        assertThat(dialog.name.getValue()).hasSize(150);
+    }
 }

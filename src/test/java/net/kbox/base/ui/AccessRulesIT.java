@@ -64,4 +64,11 @@ class AccessRulesIT extends SpringBrowserlessTest {
         UI.getCurrent().navigate(HomeView.class);
         assertThat(getCurrentView()).isInstanceOf(MailSettingsView.class);
     }
+
+    @Test
+    @WithMockUser(username = "admin@kbox.test", roles = "ADMIN")
+    void test_heartbeats_of_an_open_tab_do_not_keep_an_idle_session_alive() {
+        navigate(MailSettingsView.class);
+        assertThat(com.vaadin.flow.server.VaadinSession.getCurrent().getConfiguration().isCloseIdleSessions()).isTrue();
+    }
 }

@@ -210,6 +210,17 @@ class DiagnosisTest {
     }
 
     @Test
+    void test_a_reply_that_never_finished_fails_its_step_as_not_finished() {
+        var steps = new Attempt(MailEncryption.STARTTLS, false).prints(CONNECT)
+                .prints("220 smtp.kbox.test ESMTP ready", "EHLO kbox", "250-smtp.kbox.test", "250-LINE 1", "250-LINE 2")
+                .failed(Kind.ENDLESS_REPLY, "The server kept sending without finishing its reply (still after 6 s)");
+
+        assertThat(step(steps, Step.EHLO)).extracting(DiagnosisStep::outcome, DiagnosisStep::reply, DiagnosisStep::detail)
+                .containsExactly(Outcome.FAILED, null, "reply not finished");
+        assertThat(steps).filteredOn(s -> s.outcome() == Outcome.FAILED).hasSize(1);
+    }
+
+    @Test
     void test_a_failure_after_the_message_content_fails_data_with_354_and_no_reply() {
         var steps = new Attempt(MailEncryption.STARTTLS, false).prints(CONNECT).prints(GREETING_AND_EHLO)
                 .prints(STARTTLS).handshake().prints(EHLO_AFTER_TLS).prints(ENVELOPE)

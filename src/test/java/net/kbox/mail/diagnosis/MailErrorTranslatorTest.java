@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import net.kbox.mail.diagnosis.MailError.Kind;
 import net.kbox.mail.settings.MailEncryption;
@@ -57,6 +58,54 @@ class MailErrorTranslatorTest {
         assertThat(error.kind()).isEqualTo(Kind.OTHER);
         assertThat(error.message()).startsWith("Sending failed: 421 4.7.0").doesNotContain(PASSWORD);
         assertThat(error.replyCode()).isEqualTo(421);
+    }
+
+    @Test
+    void test_a_recipient_that_needs_smtputf8_fails_for_good_and_a_from_address_until_it_is_changed() {
+        MailError recipient = translate(new SmtpUtf8Missing("jörg@example.org", false));
+        MailError sender = translate(new SmtpUtf8Missing("jörg@example.org", true));
+
+        assertThat(recipient.kind()).isEqualTo(Kind.NO_SMTPUTF8);
+        assertThat(recipient.permanent()).isTrue();
+        assertThat(recipient.message()).isEqualTo("The mail server does not accept international addresses (SMTPUTF8), "
+                + "so nothing was sent to jörg@example.org: the recipient needs an address with only ASCII letters "
+                + "before the @, or the K-Box a server that offers SMTPUTF8");
+        assertThat(sender.kind()).isEqualTo(Kind.NO_SMTPUTF8);
+        assertThat(sender.permanent()).isFalse();
+        assertThat(sender.message()).startsWith("The mail server does not accept international addresses (SMTPUTF8), "
+                + "so nothing can be sent from jörg@example.org: use a From Address");
+    }
+
+    @Test
+    void test_a_reply_over_the_size_limit_is_a_server_that_kept_sending() {
+        // as Angus reports it: the read under TLS failed, and the reading of the reply with it
+        var cut = new MessagingException("Exception reading response",
+                new javax.net.ssl.SSLException("Unexpected message", AttemptOverrun.replyTooLong(64 * 1024, Duration.ofSeconds(30))));
+
+        MailError error = translate(cut);
+
+        assertThat(error.kind()).isEqualTo(Kind.ENDLESS_REPLY);
+        assertThat(error.permanent()).isFalse();
+        assertThat(error.message()).isEqualTo("The server kept sending without finishing its reply (more than 64 KiB): "
+                + "check that host and port are those of your provider's SMTP server");
+    }
+
+    @Test
+    void test_the_deadline_during_a_reply_is_a_server_that_kept_sending_and_otherwise_a_slow_server() {
+        var duringReply = AttemptOverrun.deadlinePassed(Duration.ofSeconds(15), 64 * 1024, true);
+        duringReply.initCause(new SocketTimeoutException("Read timed out"));
+        var betweenReplies = AttemptOverrun.deadlinePassed(Duration.ofSeconds(15), 64 * 1024, false);
+        betweenReplies.initCause(new SocketTimeoutException("Read timed out"));
+
+        MailError endless = translate(new MessagingException("Exception reading response", duringReply));
+        MailError slow = translate(new MessagingException("Exception reading response", betweenReplies));
+
+        assertThat(endless.kind()).isEqualTo(Kind.ENDLESS_REPLY);
+        assertThat(endless.message()).isEqualTo("The server kept sending without finishing its reply (still after 15 s): "
+                + "check that host and port are those of your provider's SMTP server");
+        assertThat(slow.kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(slow.message()).isEqualTo("The server answered too slowly: the attempt was given up after 15 s in "
+                + "all. Try again later, or raise KBOX_MAIL_TIMEOUT");
     }
 
     @Test

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.mail.transport.SmtpTransport;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventLevel;
 import net.kbox.maintenance.MaintenanceService;
+import net.kbox.smtp.EndlessReplyServer;
 import net.kbox.smtp.ReceivedMessage;
 import net.kbox.smtp.SilentServer;
 import net.kbox.smtp.StartTlsSmtpServer;
@@ -211,6 +214,32 @@ class OutboxIT {
 
         assertThat(ids).filteredOn(id -> outboxes.status(id).equals("SENDING")).containsExactlyElementsOf(first.ids());
         assertThat(outboxes.status(ids.getLast())).isEqualTo("QUEUED");
+    }
+
+    @Test
+    void test_a_server_that_never_finishes_its_reply_holds_up_a_run_no_longer_than_the_deadline() throws Exception {
+        try (var server = EndlessReplyServer.trickling();
+                var run = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("outbox-run").factory())) {
+            useServer(server.port());
+            var ids = outboxes.queue(3, "endless");
+            long start = System.nanoTime();
+
+            Future<Integer> delivered = run.submit(() -> dispatcher.dispatchDue(clock.instant()));
+
+            try {
+                assertThat(delivered.get(smtp.attemptDeadline().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS)).isZero();
+            } catch (TimeoutException e) {
+                server.close(); // frees the run
+                throw new AssertionError("the run was still reading from the server after the deadline", e);
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(elapsed).as("run took %s", elapsed).isLessThan(smtp.attemptDeadline().plusSeconds(2));
+            assertThat(ids).allSatisfy(id -> assertThat(outboxes.status(id)).isEqualTo("QUEUED"));
+            assertThat(jdbc.queryForList("SELECT last_error FROM outbox_message", String.class)).containsOnly(
+                    "The server kept sending without finishing its reply (still after 9 s): check that host and port "
+                            + "are those of your provider's SMTP server");
+            assertThat(server.clientsGoneWithin(Duration.ofSeconds(1))).as("the connection was closed").isTrue();
+        }
     }
 
     @Test

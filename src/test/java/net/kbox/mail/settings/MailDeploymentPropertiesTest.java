@@ -68,7 +68,7 @@ class MailDeploymentPropertiesTest {
             String message) {
         withEnvironment(Map.of(variable, value)).run(context -> {
             assertThat(context).hasFailed();
-            FailureAnalysis analysis = new InvalidDeploymentSettingFailureAnalyzer().analyze(context.getStartupFailure());
+            FailureAnalysis analysis = new net.kbox.base.InvalidSettingFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis).isNotNull();
             assertThat(analysis.getDescription()).isEqualTo(message);
             assertThat(analysis.getAction()).contains(variable);

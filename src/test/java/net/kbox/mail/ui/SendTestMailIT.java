@@ -6,12 +6,16 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.notification.Notification;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import net.kbox.TestAccounts;
 import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.settings.MailSettingsService;
+import net.kbox.mail.transport.SmtpTransport;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventLevel;
 import net.kbox.maintenance.MaintenanceService;
+import net.kbox.smtp.EndlessReplyServer;
+import net.kbox.smtp.ImplicitTlsSmtpServer;
 import net.kbox.smtp.PlainSmtpServer;
 import net.kbox.smtp.SilentServer;
 import net.kbox.smtp.StartTlsSmtpServer;
@@ -32,6 +36,7 @@ class SendTestMailIT extends SpringBrowserlessTest {
 
     private static final String USER = "kbox-mailer";
     private static final String PASSWORD = "Smtp-Secret-4-tests";
+    private static final String JOERG = "jörg@kbox.test";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -41,6 +46,9 @@ class SendTestMailIT extends SpringBrowserlessTest {
 
     @Autowired
     MaintenanceService maintenance;
+
+    @Autowired
+    SmtpTransport smtp;
 
     @BeforeEach
     void nothingSaved() {
@@ -119,6 +127,68 @@ class SendTestMailIT extends SpringBrowserlessTest {
 
             assertThat(clickMillis).as("the click returns before the server answers").isLessThan(1000);
             assertThat(Texts.of($(Notification.class).last())).contains("No answer within 3 s");
+        }
+    }
+
+    @Test
+    void test_an_international_from_address_goes_out_unchanged_with_smtputf8() throws Exception {
+        try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
+            SettingsChange.valid().from(JOERG, "K-Box Ärchiv").server(server.port()).login(USER, PASSWORD)
+                    .saveWith(settings);
+            var view = navigate(MailSettingsView.class);
+
+            var notification = clickSendTestAndWait(view);
+
+            assertThat(Texts.of(notification)).contains("Test e-mail sent to " + JOERG);
+            var received = server.messages().getFirst();
+            assertThat(received.envelopeSender()).isEqualTo(JOERG);
+            assertThat(received.recipients()).containsExactly(JOERG);
+            assertThat(maintenance.newest(EventCategory.MAIL, 1).getFirst().detail())
+                    .contains("MAIL FROM:<" + JOERG + "> SMTPUTF8");
+        }
+    }
+
+    @Test
+    void test_a_server_without_smtputf8_refuses_an_international_from_address_with_a_plain_reason() throws Exception {
+        try (var server = ImplicitTlsSmtpServer.withLogin(USER, PASSWORD)) {
+            SettingsChange.valid().from(JOERG, "K-Box Ärchiv").server(server.port()).encryption(MailEncryption.TLS)
+                    .login(USER, PASSWORD).saveWith(settings);
+            var view = navigate(MailSettingsView.class);
+
+            var notification = clickSendTestAndWait(view);
+
+            String reason = "The mail server does not accept international addresses (SMTPUTF8), so nothing can be "
+                    + "sent from " + JOERG;
+            assertThat(Texts.of(notification)).contains(reason);
+            assertThat(notification.getThemeNames().contains("error")).isTrue();
+            assertThat(server.messages()).isEmpty();
+            var event = maintenance.newest(EventCategory.MAIL, 1).getFirst();
+            assertThat(event.level()).isEqualTo(EventLevel.ERROR);
+            assertThat(event.detail()).containsPattern("(?m)^MAIL FROM +failed .*" + java.util.regex.Pattern.quote(reason));
+        }
+    }
+
+    @Test
+    void test_a_server_that_never_finishes_its_reply_gives_a_result_within_the_deadline() throws Exception {
+        try (var server = EndlessReplyServer.trickling()) {
+            saveServer(server.host(), server.port(), MailEncryption.STARTTLS, "", "");
+            var view = navigate(MailSettingsView.class);
+            long start = System.nanoTime();
+
+            test(view.testMail.sendTest).click();
+            try {
+                view.testMail.testUnderWay.get(smtp.attemptDeadline().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                server.close(); // frees the sending
+                throw new AssertionError("no result " + smtp.attemptDeadline().plusSeconds(5) + " after the click", e);
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            roundTrip();
+
+            assertThat(elapsed).as("result after %s", elapsed).isLessThan(smtp.attemptDeadline().plusSeconds(2));
+            assertThat(Texts.of($(Notification.class).last()))
+                    .contains("The server kept sending without finishing its reply (still after 9 s)");
+            assertThat(server.clientsGoneWithin(Duration.ofSeconds(1))).as("the connection was closed").isTrue();
         }
     }
 
