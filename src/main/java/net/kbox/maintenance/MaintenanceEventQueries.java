@@ -36,7 +36,7 @@ class MaintenanceEventQueries {
     static final String OLDER_THAN = "SELECT id, occurred_at, search_text FROM maintenance_event WHERE occurred_at < ?"
             + " ORDER BY occurred_at, id LIMIT ?";
     static final SearchIndex.Table SEARCH = new SearchIndex.Table("maintenance_event", "id", "occurred_at", "search_text",
-            "maintenance_event_term", "event_id");
+            "maintenance_event_term", "event_id", "ix_maintenance_event_time");
     static final Comparator<EventSummary> NEWEST_FIRST = Comparator.comparing(EventSummary::occurredAt)
             .thenComparing(EventSummary::id).reversed();
 

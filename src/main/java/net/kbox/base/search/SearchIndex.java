@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,8 +32,11 @@ public final class SearchIndex {
      * @param text the column that holds the searchable text
      * @param terms the term table, e.g. {@code maintenance_event_term}
      * @param termsRowId the term table's column that holds the row's id
+     * @param timeIndex the table's index on (time, id), which a scan walks newest first; MariaDB is told to
+     *     (it would sort the whole table for a deep page), H2 walks it by itself; {@code null} if none
      */
-    public record Table(String name, String id, String time, String text, String terms, String termsRowId) {
+    public record Table(String name, String id, String time, String text, String terms, String termsRowId,
+            @Nullable String timeIndex) {
     }
 
     /** A row as the index sees it: its id, its time and its searchable text. */

@@ -20,7 +20,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class SearchIndexOnH2Test {
 
     private static final SearchIndex.Table TABLE = new SearchIndex.Table("item", "id", "created_at", "search_text",
-            "item_term", "item_id");
+            "item_term", "item_id", "ix_item_time");
 
     private record Item(long id, LocalDateTime createdAt, String kind, String searchText) {
     }
@@ -36,6 +36,7 @@ class SearchIndexOnH2Test {
     void createTables() {
         jdbc.execute("CREATE TABLE item (id BIGINT NOT NULL AUTO_INCREMENT, created_at DATETIME(6) NOT NULL, "
                 + "kind VARCHAR(16) NOT NULL, search_text VARCHAR(1000) NOT NULL, CONSTRAINT pk_item PRIMARY KEY (id))");
+        jdbc.execute("CREATE INDEX ix_item_time ON item (created_at, id)");
         jdbc.execute("CREATE TABLE item_term (term VARCHAR(64) NOT NULL, created_at DATETIME(6) NOT NULL, "
                 + "item_id BIGINT NOT NULL, CONSTRAINT pk_item_term PRIMARY KEY (term, created_at, item_id))");
         // created out of id order, and two at the same time: the order is (created_at, id), newest first
