@@ -2,6 +2,7 @@ package net.kbox.mail.transport;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
@@ -128,7 +129,9 @@ public class SmtpTransport {
         Session session = Session.getInstance(properties(attempt, host, from.getAddress(), utf8));
         session.setDebugOut(attempt.diagnosis.debugOut());
         session.setDebug(true);
-        var transport = (SMTPTransport) session.getTransport("smtp");
+        // the outbox's connections do not trace message content (ADR 34); the test e-mail traces everything
+        var transport = attempt.probed ? (SMTPTransport) session.getTransport("smtp")
+                : new UntracedContentTransport(session, new URLName("smtp", null, -1, null, null, null));
         try {
             transport.connect(host, settings.port(), settings.hasCredentials() ? settings.username() : null,
                     settings.hasCredentials() ? String.valueOf(settings.password()) : null);
