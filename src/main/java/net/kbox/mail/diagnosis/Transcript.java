@@ -162,9 +162,7 @@ final class Transcript extends OutputStream {
         if (inData) {
             if (raw.equals(".")) {
                 inData = false;
-                // no line at all: the outbox's connections do not trace content (ADR 34)
-                lines.add(new Line(System.nanoTime(), contentLines == 0 ? "[message content]"
-                        : "[message content: " + contentLines + " lines]"));
+                lines.add(new Line(System.nanoTime(), "[message content: " + contentLines + " lines]"));
                 return raw;
             }
             contentLines++;

@@ -22,8 +22,6 @@ final class SmtpAttempt {
     final EffectiveMailSettings settings;
     final Diagnosis diagnosis;
     final AttemptLimits limits;
-    /** Whether this is the test e-mail's attempt, which probes the port itself and traces everything. */
-    final boolean probed;
     private final Duration timeout;
     private final TrustedCertificates trusted;
 
@@ -32,7 +30,6 @@ final class SmtpAttempt {
         this.timeout = timeout;
         this.trusted = trusted;
         this.limits = new AttemptLimits(timeout);
-        this.probed = probed;
         this.diagnosis = new Diagnosis(settings, timeout, probed);
     }
 

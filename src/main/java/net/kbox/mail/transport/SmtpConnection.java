@@ -84,11 +84,6 @@ public final class SmtpConnection implements AutoCloseable {
         }
     }
 
-    /** The SMTP transcript of this connection so far (for tests: what a failure's diagnosis would show). */
-    String transcript() {
-        return attempt.report(null).transcript();
-    }
-
     void deliver(MailMessage message) throws MessagingException {
         WireAddress to = WireAddress.of(message.to());
         if (to.needsSmtpUtf8() && !transport.supportsExtension("SMTPUTF8")) {

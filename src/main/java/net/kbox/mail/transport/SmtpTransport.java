@@ -2,7 +2,6 @@ package net.kbox.mail.transport;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.URLName;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
@@ -129,9 +128,7 @@ public class SmtpTransport {
         Session session = Session.getInstance(properties(attempt, host, from.getAddress(), utf8));
         session.setDebugOut(attempt.diagnosis.debugOut());
         session.setDebug(true);
-        // the outbox's connections do not trace message content (ADR 34); the test e-mail traces everything
-        var transport = attempt.probed ? (SMTPTransport) session.getTransport("smtp")
-                : new UntracedContentTransport(session, new URLName("smtp", null, -1, null, null, null));
+        var transport = (SMTPTransport) session.getTransport("smtp");
         try {
             transport.connect(host, settings.port(), settings.hasCredentials() ? settings.username() : null,
                     settings.hasCredentials() ? String.valueOf(settings.password()) : null);
