@@ -9,6 +9,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import net.kbox.base.search.SearchIndex;
+import net.kbox.base.search.SearchText;
 import org.jspecify.annotations.Nullable;
 
 @Entity
@@ -17,6 +23,8 @@ class MaintenanceEvent {
 
     static final int MESSAGE_MAX_LENGTH = 500;
     static final int ACTOR_MAX_LENGTH = 254;
+    /** Room for the words of a full message and actor (MESSAGE_MAX_LENGTH + ACTOR_MAX_LENGTH + 3), and more. */
+    static final int SEARCH_TEXT_MAX_LENGTH = 1000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -44,6 +52,10 @@ class MaintenanceEvent {
     @Column(name = "actor", length = ACTOR_MAX_LENGTH)
     private @Nullable String actor;
 
+    /** The words of message and actor, for the text search (SearchText.searchable, ADR 0033). */
+    @Column(name = "search_text", length = SEARCH_TEXT_MAX_LENGTH)
+    private @Nullable String searchText;
+
     @SuppressWarnings("NullAway.Init")
     protected MaintenanceEvent() {
         // for JPA
@@ -51,12 +63,19 @@ class MaintenanceEvent {
 
     MaintenanceEvent(Instant occurredAt, EventLevel level, EventCategory category, String message,
             @Nullable String detail, @Nullable String actor) {
-        this.occurredAt = occurredAt;
+        this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS); // as DATETIME(6) keeps it, and the term table
         this.level = level;
         this.category = category;
         this.message = message;
         this.detail = detail;
         this.actor = actor;
+        this.searchText = SearchText.searchable(SEARCH_TEXT_MAX_LENGTH, message, actor);
+    }
+
+    /** The event as the search index takes it; once saved. */
+    SearchIndex.Row searchRow() {
+        return new SearchIndex.Row(Objects.requireNonNull(id), LocalDateTime.ofInstant(occurredAt, ZoneOffset.UTC),
+                Objects.requireNonNull(searchText));
     }
 
     MaintenanceEventView toView() {

@@ -46,6 +46,7 @@ public class MaintenanceService {
         String shortMessage = message.length() > MaintenanceEvent.MESSAGE_MAX_LENGTH
                 ? message.substring(0, MaintenanceEvent.MESSAGE_MAX_LENGTH - 1) + "…" : message;
         var event = repository.save(new MaintenanceEvent(clock.instant(), level, category, shortMessage, detail, actor));
+        queries.index(event.searchRow());
         logEvent(level, category, shortMessage, detail, actor);
         return event.toView();
     }
@@ -95,7 +96,7 @@ public class MaintenanceService {
         int total = 0;
         int deleted;
         do {
-            Integer count = transactions.execute(status -> queries.delete(queries.idsOlderThan(cutoff, batchSize)));
+            Integer count = transactions.execute(status -> queries.delete(queries.olderThan(cutoff, batchSize)));
             deleted = count == null ? 0 : count;
             total += deleted;
         } while (deleted == batchSize);

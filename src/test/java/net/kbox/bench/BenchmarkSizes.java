@@ -5,8 +5,8 @@ package net.kbox.bench;
  * correctness test and cannot rot; {@code -Dkbox.bench.full=true} (the {@code bench} Maven profile)
  * gives the sizes of the issue. Each size can be overridden on its own.
  */
-public record BenchmarkSizes(boolean full, int messages, int warmUpRounds, int rounds, int events, int queryRuns,
-        int footprintMessages) {
+public record BenchmarkSizes(boolean full, int messages, int warmUpRounds, int rounds, int neighbourRounds,
+        int events, int queryRuns, int footprintMessages) {
 
     public static BenchmarkSizes fromSystemProperties() {
         boolean full = Boolean.getBoolean("kbox.bench.full");
@@ -14,6 +14,7 @@ public record BenchmarkSizes(boolean full, int messages, int warmUpRounds, int r
                 Integer.getInteger("kbox.bench.messages", full ? 2_000 : 20),
                 Integer.getInteger("kbox.bench.warm-up-rounds", full ? 3 : 0),
                 Integer.getInteger("kbox.bench.rounds", full ? 7 : 1),
+                Integer.getInteger("kbox.bench.neighbour-rounds", full ? 7 : 1),
                 Integer.getInteger("kbox.bench.events", full ? 1_000_000 : 1_000),
                 Integer.getInteger("kbox.bench.query-runs", full ? 20 : 3),
                 Integer.getInteger("kbox.bench.footprint-messages", full ? 1_000 : 20));

@@ -11,10 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
+import net.kbox.base.search.SearchIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,11 +49,14 @@ class MaintenanceEventIndexIT {
     @Autowired
     Clock clock;
 
+    @Autowired
+    DataSource dataSource;
+
     private final String marker = "index-" + UUID.randomUUID();
     private long firstId;
 
     @BeforeAll
-    void insertManyEvents() {
+    void insertManyEvents() throws java.sql.SQLException {
         firstId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM maintenance_event", Long.class) + 1;
         var newest = LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(1)), ZoneOffset.UTC);
         var format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
@@ -64,19 +71,30 @@ class MaintenanceEventIndexIT {
                 EventCategory category = CATEGORIES[(n / 3) % CATEGORIES.length];
                 sql.append(row == 0 ? "" : ",").append("('").append(format.format(newest.minusSeconds(69L * n)))
                         .append("','").append(level.name()).append("','").append(category.name())
-                        .append("','Event ").append(n).append(" of the index test','detail ").append(n)
+                        .append("','Event ").append(n).append(" of the index test, group zq").append(n % 3)
+                        .append("','detail ").append(n)
                         .append("','").append(marker).append("')");
             }
             statements.add(sql.toString());
         }
         jdbc.batchUpdate(statements.toArray(String[]::new));
-        jdbc.execute("ANALYZE TABLE maintenance_event");
-        log.info("Inserted {} events in {} ms", EVENTS, Duration.ofNanos(System.nanoTime() - start).toMillis());
+        long indexing = System.nanoTime();
+        try (var connection = dataSource.getConnection()) {
+            EventSearchMigration.indexUnindexed(connection); // as the upgrade does for the events recorded before
+        }
+        jdbc.execute("ANALYZE TABLE maintenance_event, maintenance_event_term");
+        log.info("Inserted {} events in {} ms, indexed their words in {} ms", EVENTS,
+                Duration.ofNanos(indexing - start).toMillis(), Duration.ofNanos(System.nanoTime() - indexing).toMillis());
     }
 
     @AfterAll
     void removeThem() {
-        jdbc.update("DELETE FROM maintenance_event WHERE id >= ? AND actor = ?", firstId, marker);
+        var events = jdbc.query("SELECT id, occurred_at, search_text FROM maintenance_event WHERE id >= ? AND actor = ?",
+                (row, number) -> new SearchIndex.Row(row.getLong("id"), row.getObject("occurred_at", LocalDateTime.class),
+                        row.getString("search_text")), firstId, marker);
+        for (int from = 0; from < events.size(); from += 1_000) {
+            queries.delete(events.subList(from, Math.min(events.size(), from + 1_000)));
+        }
     }
 
     private List<Map<String, Object>> explain(EventFilter filter, int offset) {
@@ -147,5 +165,71 @@ class MaintenanceEventIndexIT {
         var plan = jdbc.queryForList("EXPLAIN " + MaintenanceEventQueries.OLDER_THAN,
                 LocalDateTime.now(ZoneOffset.UTC).minusDays(90), EventRetention.BATCH_SIZE);
         assertIndexedWithoutSort(plan);
+    }
+
+    /**
+     * The plan of a text search on MariaDB: every table read through an index, never a full scan. The
+     * words' own plans ({@code word}, {@code scan}) sort nothing; {@code prefix} sorts the rows of a rare
+     * beginning (fewer than SearchPlanner.FEW), {@code prefixes} merges the page's end of each word's rows.
+     */
+    @ParameterizedTest(name = "''{0}'' at offset {1}: {2}")
+    @CsvSource({
+            "index test, 0, word", "index test, 20000, word", "event 4242 of, 0, word",
+            "event 4242, 0, prefix", "zq, 0, prefixes", "zq, 5000, prefixes", "4, 0, scan", "4, 3000, scan"})
+    void test_each_plan_of_the_text_search_reads_indexes_and_finds_what_the_words_say(String text, int offset,
+            String plan) {
+        for (var filter : List.of(new EventFilter(null, null, text), new EventFilter(EventLevel.WARNING, null, text),
+                new EventFilter(EventLevel.WARNING, EventCategory.SETTINGS, text))) {
+            var page = queries.textPage(filter, offset, 50).orElseThrow();
+            assertThat(page.plan()).as(filter.toString()).isEqualTo(plan);
+            var explained = jdbc.queryForList("EXPLAIN " + page.sql(), page.arguments().toArray());
+            log.info("EXPLAIN {} at {} ({}) -> {}", filter, offset, plan, explained);
+            assertIndexedSortingAtMost(explained, plan);
+            assertThat(queries.find(filter, offset, 50)).as(filter.toString()).extracting(EventSummary::id)
+                    .isEqualTo(scanned(filter, offset));
+        }
+    }
+
+    @Test
+    void test_a_word_in_no_event_needs_no_query() {
+        assertThat(queries.textPage(new EventFilter(null, null, "index nosuchword"), 0, 50)).isEmpty();
+        assertThat(queries.find(new EventFilter(null, null, "index nosuchword"), 0, 50)).isEmpty();
+    }
+
+    /** What a scan of the table in the list's order finds: the meaning every plan must keep. */
+    private List<Long> scanned(EventFilter filter, int offset) {
+        var sql = new StringBuilder("SELECT id FROM maintenance_event WHERE search_text LIKE ?");
+        var arguments = new ArrayList<Object>(List.of(net.kbox.base.search.SearchText.of(filter.text()).orElseThrow().pattern()));
+        if (filter.level() != null) {
+            sql.append(" AND level = ?");
+            arguments.add(filter.level().name());
+        }
+        if (filter.category() != null) {
+            sql.append(" AND category = ?");
+            arguments.add(filter.category().name());
+        }
+        arguments.addAll(List.of(50, offset));
+        return jdbc.queryForList(sql + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?", Long.class,
+                arguments.toArray());
+    }
+
+    private static void assertIndexedSortingAtMost(List<Map<String, Object>> plan, String planName) {
+        assertThat(plan).isNotEmpty();
+        for (var row : plan) {
+            String table = String.valueOf(row.get("table"));
+            String extra = String.valueOf(row.get("Extra"));
+            if (table.startsWith("<")) {
+                // a page of ids, or the merged page's ends of a few words: bounded by the page
+                assertThat(extra).as("sorted only when merged: %s", row)
+                        .satisfiesAnyOf(e -> assertThat(e).doesNotContain("filesort"),
+                                e -> assertThat(planName).isEqualTo("prefixes"));
+                continue;
+            }
+            assertThat(row.get("key")).as("index used: %s", row).isNotNull();
+            assertThat(row.get("type")).as("no full table scan: %s", row).isNotEqualTo("ALL");
+            if (!"prefix".equals(planName)) {
+                assertThat(extra).as("no sort: %s", row).doesNotContain("filesort");
+            }
+        }
     }
 }

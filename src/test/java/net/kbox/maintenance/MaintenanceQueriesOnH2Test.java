@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The page's queries and the retention also work on the embedded default (H2 in MariaDB mode). */
 @SpringBootTest(properties = {
@@ -21,6 +24,12 @@ class MaintenanceQueriesOnH2Test {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void test_filters_and_search_on_the_embedded_database() {
@@ -38,15 +47,36 @@ class MaintenanceQueriesOnH2Test {
         assertThat(maintenance.find(new EventFilter(null, EventCategory.MAIL, "h2"), 1, 1)).extracting(EventSummary::id)
                 .containsExactly(first.id());
         assertThat(maintenance.newest(EventCategory.MAIL, EventLevel.ERROR)).map(EventSummary::id).contains(first.id());
+        assertThat(maintenance.find(new EventFilter(null, null, "earch"), 0, 10)).isEmpty(); // the middle of a word
+        assertThat(maintenance.find(new EventFilter(null, null, "@ %"), 0, 10)).hasSizeGreaterThanOrEqualTo(2); // no word
+    }
+
+    @Test
+    void test_events_recorded_before_the_search_existed_are_found_after_the_migration() throws Exception {
+        jdbc.update("INSERT INTO maintenance_event (occurred_at, level, category, message, actor) VALUES (?, ?, ?, ?, ?)",
+                LocalDateTime.of(2026, 1, 2, 3, 4), "INFO", "SYSTEM", "Before the H2 migration", "Old@kbox.test");
+        assertThat(maintenance.find(new EventFilter(null, null, "before the h2 migration"), 0, 10)).isEmpty();
+
+        try (var connection = dataSource.getConnection()) {
+            assertThat(EventSearchMigration.indexUnindexed(connection)).isPositive();
+            assertThat(EventSearchMigration.indexUnindexed(connection)).isZero(); // once is enough
+        }
+
+        assertThat(maintenance.find(new EventFilter(null, null, "before the h2 migration"), 0, 10))
+                .extracting(EventSummary::actor).containsExactly("Old@kbox.test");
+        assertThat(maintenance.find(new EventFilter(null, null, "old@kbox"), 0, 10)).hasSize(1);
     }
 
     @Test
     void test_retention_on_the_embedded_database() {
-        maintenance.record(EventLevel.INFO, EventCategory.SYSTEM, "H2 retention", null, null);
+        maintenance.record(EventLevel.INFO, EventCategory.SYSTEM, "H2 retention expiring", null, null);
 
         int deleted = maintenance.deleteOlderThan(clock.instant().plus(Duration.ofMinutes(1)), 2, 90);
 
         assertThat(deleted).isPositive();
-        assertThat(maintenance.find(new EventFilter(null, null, "H2 retention"), 0, 10)).isEmpty();
+        assertThat(maintenance.find(new EventFilter(null, null, "H2 retention expiring"), 0, 10)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM maintenance_event_term WHERE term = 'expiring'", Integer.class))
+                .isZero(); // its words went with it
+
     }
 }

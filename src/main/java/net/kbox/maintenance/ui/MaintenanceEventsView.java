@@ -99,6 +99,7 @@ public class MaintenanceEventsView extends VerticalLayout implements HasDynamicT
         search.setId("event-search");
         search.setLabel(getTranslation("maintenance.filter.search"));
         search.setPlaceholder(getTranslation("maintenance.filter.search.placeholder"));
+        search.setHelperText(getTranslation("maintenance.filter.search.hint"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);

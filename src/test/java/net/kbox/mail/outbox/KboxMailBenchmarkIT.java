@@ -22,6 +22,7 @@ import net.kbox.bench.BareJakartaMail;
 import net.kbox.bench.BenchmarkMail;
 import net.kbox.bench.BenchmarkSizes;
 import net.kbox.bench.BenchmarkTable;
+import net.kbox.bench.CpuNeighbour;
 import net.kbox.bench.ProcessCpu;
 import net.kbox.bench.StartedApplication;
 import net.kbox.mail.OutgoingMail;
@@ -30,6 +31,7 @@ import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventFilter;
 import net.kbox.maintenance.EventLevel;
 import net.kbox.maintenance.EventSummary;
+import net.kbox.maintenance.EventTerms;
 import net.kbox.maintenance.MaintenanceService;
 import net.kbox.smtp.ReceivedMessage;
 import net.kbox.smtp.StartTlsSmtpServer;
@@ -66,6 +68,7 @@ class KboxMailBenchmarkIT {
     private static final String PASSWORD = "Bench-Secret-1";
     private static final String FROM = "no-reply@kbox.test";
     private static final String MAIL = "1 outbox";
+    private static final String MAIL_BUSY = "1 outbox beside a busy neighbour";
     private static final String EVENTS = "2 events page";
     private static final String FOOTPRINT = "3 footprint";
     private static final int ROWS_PER_INSERT = 2_000;
@@ -114,7 +117,7 @@ class KboxMailBenchmarkIT {
         table.print("K-Box Mail benchmark");
         outboxes.empty();
         if (!sizes.full()) {
-            jdbc.update("DELETE FROM maintenance_event WHERE id >= ? AND actor IN ('bench', 'bench-admin@kbox.test')", firstEventId);
+            EventTerms.deleteFrom(jdbc, firstEventId, List.of("bench", "bench-admin@kbox.test"));
         }
     }
 
@@ -141,10 +144,12 @@ class KboxMailBenchmarkIT {
                                 < JIT_QUIET_MILLIS
                                 || warmUps >= MAX_WARM_UP_ROUNDS);
             }
-            var rounds = new ArrayList<Round>();
-            for (int r = 1; r <= sizes.rounds(); r++) {
-                rounds.add(round(bare, cpu, n, String.valueOf(r), r % 2 == 1));
-                markers.addAll(List.of("dispatcher " + r, "idle beside " + r, "ceiling " + r));
+            var quiet = rounds(bare, cpu, n, sizes.rounds(), "", markers);
+            List<Round> busy;
+            double neighbourCpu;
+            try (var neighbour = CpuNeighbour.start()) {
+                busy = rounds(bare, cpu, n, sizes.neighbourRounds(), "busy ", markers);
+                neighbourCpu = neighbour.cpu().toMillis() / 1000.0;
             }
             if (sizes.warmUpRounds() > 0) {
                 bare.sendWithAConnectionEach(Math.max(1, n / 20), "warm-up naive");
@@ -152,36 +157,27 @@ class KboxMailBenchmarkIT {
             markers.add("naive");
             Measured naive = measure(cpu, n, () -> bare.sendWithAConnectionEach(n, "naive"));
 
-            double dispatcherRate = median(rounds.stream().mapToDouble(round -> round.dispatcher().rate()));
-            table.record(MAIL, "dispatcher, " + n + " queued messages: median of " + rounds.size() + " rounds (range)",
-                    BenchmarkTable.number(dispatcherRate) + " msg/s"
-                            + range(rounds.stream().mapToDouble(round -> round.dispatcher().rate())));
-            table.record(MAIL, "ceiling: Jakarta Mail, one TLS connection: median (range)",
-                    BenchmarkTable.number(median(rounds.stream().mapToDouble(round -> round.ceiling().rate()))) + " msg/s"
-                            + range(rounds.stream().mapToDouble(round -> round.ceiling().rate())));
+            report(MAIL, n, quiet);
+            table.atLeast(MAIL, "dispatcher / naive", median(quiet.stream().mapToDouble(r -> r.dispatcher().rate()))
+                    / naive.rate(), "×", 3);
             table.record(MAIL, "naive: a TLS connection per message: one run", BenchmarkTable.number(naive.rate()) + " msg/s");
-            table.atLeast(MAIL, "dispatcher / ceiling: median of the rounds' ratios"
-                    + range(rounds.stream().mapToDouble(Round::ratio)), median(rounds.stream().mapToDouble(Round::ratio)), "×", 0.8);
-            table.atLeast(MAIL, "dispatcher / naive", dispatcherRate / naive.rate(), "×", 3);
             table.record(MAIL, "dispatcher with a second idle instance / ceiling: median of the rounds' ratios"
-                    + range(rounds.stream().mapToDouble(Round::ratioWithIdle)),
-                    BenchmarkTable.number(median(rounds.stream().mapToDouble(Round::ratioWithIdle))) + "×");
-            table.record(MAIL, "CPU per message, dispatcher: this JVM + MariaDB (median)",
-                    cpuFigure(rounds.stream().map(round -> round.dispatcher().cpuMicros())));
+                    + range(quiet.stream().mapToDouble(Round::ratioWithIdle)),
+                    BenchmarkTable.number(median(quiet.stream().mapToDouble(Round::ratioWithIdle))) + "×");
             table.record(MAIL, "CPU per message, dispatcher with a second idle instance: this JVM + MariaDB (median)",
-                    cpuFigure(rounds.stream().map(round -> round.withIdle().cpuMicros())));
-            table.record(MAIL, "CPU per message, ceiling: this JVM + MariaDB (median)",
-                    cpuFigure(rounds.stream().map(round -> round.ceiling().cpuMicros())));
-            table.note("Outbox: " + warmUps + " warm-up rounds, then " + rounds.size() + " measured ones. In each "
-                    + "round the dispatcher delivers " + n + " queued messages alone, then " + n + " more while a second "
-                    + "instance idles beside it (lease and takeover check every " + IDLE_PERIOD_MILLIS + " ms), and the "
-                    + "bare loop sends as many, the dispatcher and the bare loop taking turns to go first; ratios are taken "
-                    + "within a round, whose parts ran in the same conditions. The JVM's CPU includes the test SMTP "
-                    + "server's and the idle instance's. Rounds (dispatcher / beside an idle instance / ceiling): "
-                    + rounds.stream().map(Round::toString).collect(Collectors.joining("; ")) + ". The JIT compiled for "
-                    + rounds.stream().mapToLong(round -> round.dispatcher().jitMillis() + round.withIdle().jitMillis()
-                            + round.ceiling().jitMillis()).sum()
-                    + " ms during the measured rounds.");
+                    cpuFigure(quiet.stream().map(round -> round.withIdle().cpuMicros())));
+            report(MAIL_BUSY, n, busy);
+            table.note("Outbox: " + warmUps + " warm-up rounds, then " + quiet.size() + " measured ones on their own and "
+                    + busy.size() + " beside a CPU-bound neighbour (a shell spinning in a loop, a process of its own; it "
+                    + "used " + BenchmarkTable.number(neighbourCpu) + " s of CPU). In each round " + n + " messages are "
+                    + "queued, then the dispatcher delivers them, then " + n + " more while a second instance idles beside it "
+                    + "(lease and takeover check every " + IDLE_PERIOD_MILLIS + " ms), and the bare loop sends as many, "
+                    + "the dispatcher and the bare loop taking turns to go first; "
+                    + "the ratios are taken within a round, whose two halves ran in the same conditions. The JVM's CPU "
+                    + "includes the test SMTP server's. Rounds (dispatcher / ceiling): " + describe(quiet) + "; beside the "
+                    + "neighbour: " + describe(busy) + ". The JIT compiled for "
+                    + quiet.stream().mapToLong(Round::jitMillis).sum() + " ms during the measured rounds on their own, "
+                    + busy.stream().mapToLong(Round::jitMillis).sum() + " ms beside the neighbour.");
 
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE status <> 'SENT'", Integer.class))
                     .isZero();
@@ -195,39 +191,96 @@ class KboxMailBenchmarkIT {
         }
     }
 
+    /** {@code count} measured rounds, taking turns to go first; their messages' markers go to {@code markers}. */
+    private List<Round> rounds(BareJakartaMail bare, ProcessCpu cpu, int n, int count, String prefix,
+            List<String> markers) throws Exception {
+        var rounds = new ArrayList<Round>();
+        for (int r = 1; r <= count; r++) {
+            rounds.add(round(bare, cpu, n, prefix + r, r % 2 == 1));
+            markers.addAll(List.of("dispatcher " + prefix + r, "idle beside " + prefix + r, "ceiling " + prefix + r));
+        }
+        return rounds;
+    }
+
+    /** The rows of one set of rounds: rates, the throughput ratio, CPU per message and the CPU ratio. */
+    private void report(String section, int n, List<Round> rounds) {
+        table.record(section, "dispatcher, " + n + " queued messages: median of " + rounds.size() + " rounds (range)",
+                BenchmarkTable.number(median(rounds.stream().mapToDouble(round -> round.dispatcher().rate()))) + " msg/s"
+                        + range(rounds.stream().mapToDouble(round -> round.dispatcher().rate())));
+        table.record(section, "ceiling: Jakarta Mail, one TLS connection: median (range)",
+                BenchmarkTable.number(median(rounds.stream().mapToDouble(round -> round.ceiling().rate()))) + " msg/s"
+                        + range(rounds.stream().mapToDouble(round -> round.ceiling().rate())));
+        table.atLeast(section, "dispatcher / ceiling: median of the rounds' ratios" + range(rounds.stream()
+                .mapToDouble(Round::ratio)), median(rounds.stream().mapToDouble(Round::ratio)), "×", 0.85);
+        table.record(section, "CPU per message, dispatcher: this JVM + MariaDB (median)",
+                cpuFigure(rounds.stream().map(round -> round.dispatcher().cpuMicros())));
+        table.record(section, "CPU per message, ceiling: this JVM + MariaDB (median)",
+                cpuFigure(rounds.stream().map(round -> round.ceiling().cpuMicros())));
+        table.atMost(section, "CPU per message, dispatcher / ceiling: median of the rounds' ratios" + range(rounds.stream()
+                .mapToDouble(Round::cpuRatio)), median(rounds.stream().mapToDouble(Round::cpuRatio)), "×", 1.3);
+    }
+
+    private static String describe(List<Round> rounds) {
+        return rounds.stream().map(Round::toString).collect(Collectors.joining("; "));
+    }
+
     @Test
     @Order(2)
     void test_the_first_page_of_the_events_grid_with_and_without_filters() {
         firstEventId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM maintenance_event", Long.class) + 1;
         long start = System.nanoTime();
         insertEvents(sizes.events());
-        jdbc.execute("ANALYZE TABLE maintenance_event");
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long indexing = System.nanoTime();
+        EventTerms.indexFrom(jdbc, firstEventId);
+        jdbc.execute("ANALYZE TABLE maintenance_event, maintenance_event_term");
+        double seconds = (indexing - start) / 1e9;
+        double indexSeconds = (System.nanoTime() - indexing) / 1e9;
         table.record(EVENTS, "load " + sizes.events() + " events (multi-row INSERTs of " + ROWS_PER_INSERT + ")",
                 BenchmarkTable.number(seconds) + " s = " + BenchmarkTable.number(sizes.events() / seconds) + " rows/s");
+        table.record(EVENTS, "index their words (" + BenchmarkTable.number(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM maintenance_event_term WHERE event_id >= ?", Long.class, firstEventId)) + " terms)",
+                BenchmarkTable.number(indexSeconds) + " s = " + BenchmarkTable.number(sizes.events() / indexSeconds)
+                        + " events/s");
 
-        var queries = new LinkedHashMap<String, EventFilter>();
-        queries.put("no filter", EventFilter.ALL);
-        queries.put("level ERROR", new EventFilter(EventLevel.ERROR, null, null));
-        queries.put("category MAIL", new EventFilter(null, EventCategory.MAIL, null));
-        queries.put("text 'delivered' (in recent events)", new EventFilter(null, null, "delivered"));
-        queries.put("text of one address (in 1 in 5 000 events)", new EventFilter(null, null, "user4321@"));
-        queries.put("text that matches nothing", new EventFilter(null, null, "no-such-text"));
+        var queries = new LinkedHashMap<String, EventQuery>();
+        queries.put("no filter", new EventQuery(EventFilter.ALL, 0));
+        queries.put("level ERROR", new EventQuery(new EventFilter(EventLevel.ERROR, null, null), 0));
+        queries.put("category MAIL", new EventQuery(new EventFilter(null, EventCategory.MAIL, null), 0));
+        queries.put("text 'delivered' (in recent events)", new EventQuery(new EventFilter(null, null, "delivered"), 0));
+        queries.put("text 'delivered' (in 20 % of events), page at offset 5 000",
+                new EventQuery(new EventFilter(null, null, "delivered"), 5_000));
+        queries.put("text of one address (in 1 in 5 000 events)", new EventQuery(new EventFilter(null, null, "user4321@"), 0));
+        queries.put("text of one address in category SECURITY",
+                new EventQuery(new EventFilter(null, EventCategory.SECURITY, "user4321@"), 0));
+        queries.put("text 'user43' (an address being typed: 111 addresses)",
+                new EventQuery(new EventFilter(null, null, "user43"), 0));
+        queries.put("text 'could not be delivered' (1 % of events)",
+                new EventQuery(new EventFilter(null, null, "could not be delivered"), 0));
+        queries.put("text that matches nothing", new EventQuery(new EventFilter(null, null, "no-such-text"), 0));
         var rows = new LinkedHashMap<String, Integer>();
+        var plans = new ArrayList<String>();
         for (var query : queries.entrySet()) {
+            if (query.getValue().filter().text() != null) {
+                plans.add(query.getKey() + ": " + EventTerms.plan(jdbc, query.getValue().filter(), query.getValue().offset(),
+                        PAGE_SIZE));
+            }
             long[] nanos = time(query.getValue(), rows, query.getKey());
             table.below(EVENTS, query.getKey() + ": median", millis(nanos[nanos.length / 2]), " ms", 50);
             table.record(EVENTS, query.getKey() + ": p95",
                     BenchmarkTable.number(millis(nanos[(int) Math.ceil(nanos.length * 0.95) - 1])) + " ms");
         }
         table.note("Events page: " + sizes.queryRuns() + " runs per query after 2 warm-up runs, page size " + PAGE_SIZE
-                + ", offset 0. A text search is a LIKE scan (ADR 0007): it is fast when the newest events fill the page, "
-                + "and reads the whole table when few or no events match.");
+                + ", offset 0 unless said. A text search reads the events of its rarest word newest first from the word index "
+                + "(ADR 0033); the plan each search took: " + plans + ".");
 
         assertThat(rows.get("no filter")).isEqualTo(PAGE_SIZE);
         assertThat(rows.get("level ERROR")).isPositive();
         assertThat(rows.get("category MAIL")).isPositive();
         assertThat(rows.get("text 'delivered' (in recent events)")).isPositive();
+        if (sizes.events() > 5_000) {
+            assertThat(rows.get("text of one address (in 1 in 5 000 events)")).isPositive();
+        }
+        assertThat(rows.get("text 'could not be delivered' (1 % of events)")).isPositive();
         assertThat(rows.get("text that matches nothing")).isZero();
     }
 
@@ -286,7 +339,7 @@ class KboxMailBenchmarkIT {
         var statements = new ArrayList<String>();
         for (int first = 0; first < count; first += ROWS_PER_INSERT) {
             var sql = new StringBuilder(
-                    "INSERT INTO maintenance_event (occurred_at, level, category, message, detail, actor) VALUES ");
+                    "INSERT INTO maintenance_event (occurred_at, level, category, message, detail, actor, search_text) VALUES ");
             for (int n = first; n < Math.min(count, first + ROWS_PER_INSERT); n++) {
                 EventLevel level = n % 20 == 0 ? EventLevel.ERROR : n % 7 == 0 ? EventLevel.WARNING : EventLevel.INFO;
                 EventCategory category = EventCategory.values()[(n / 3) % EventCategory.values().length];
@@ -299,27 +352,32 @@ class KboxMailBenchmarkIT {
                     case SECURITY -> "Password of " + user + " was reset through a one-time link";
                     case SYSTEM -> "Deleted " + (n % 1000) + " events older than 90 days";
                 };
+                String actor = category == EventCategory.SETTINGS ? "bench-admin@kbox.test" : "bench";
                 sql.append(n == first ? "" : ",").append("('")
                         .append(format.format(newest.minusNanos(spacingMillis * 1_000_000L * (long) n))).append("','")
                         .append(level.name()).append("','").append(category.name()).append("','").append(message)
                         .append("',").append(n % 20 == 0 ? "'detail " + n + "'" : "NULL").append(",'")
-                        .append(category == EventCategory.SETTINGS ? "bench-admin@kbox.test" : "bench").append("')");
+                        .append(actor).append("','").append(EventTerms.searchable(message, actor)).append("')");
             }
             statements.add(sql.toString());
         }
         jdbc.batchUpdate(statements.toArray(String[]::new));
     }
 
+    /** One page the events grid asks for: a filter and an offset. */
+    private record EventQuery(EventFilter filter, int offset) {
+    }
+
     /** Sorted durations of the measured runs, after two warm-up runs; the row count goes to {@code rows}. */
-    private long[] time(EventFilter filter, Map<String, Integer> rows, String name) {
+    private long[] time(EventQuery query, Map<String, Integer> rows, String name) {
         for (int i = 0; i < 2; i++) {
-            maintenance.find(filter, 0, PAGE_SIZE);
+            maintenance.find(query.filter(), query.offset(), PAGE_SIZE);
         }
         long[] nanos = new long[sizes.queryRuns()];
         List<EventSummary> page = List.of();
         for (int i = 0; i < nanos.length; i++) {
             long start = System.nanoTime();
-            page = maintenance.find(filter, 0, PAGE_SIZE);
+            page = maintenance.find(query.filter(), query.offset(), PAGE_SIZE);
             nanos[i] = System.nanoTime() - start;
         }
         rows.put(name, page.size());
@@ -346,10 +404,24 @@ class KboxMailBenchmarkIT {
             return withIdle.rate() / ceiling.rate();
         }
 
+        /** CPU per message of the dispatcher against the bare loop's, this JVM's and the database's together. */
+        double cpuRatio() {
+            return total(dispatcher.cpuMicros()) / total(ceiling.cpuMicros());
+        }
+
+        long jitMillis() {
+            return dispatcher.jitMillis() + withIdle.jitMillis() + ceiling.jitMillis();
+        }
+
+        private static double total(double[] cpuMicros) {
+            return cpuMicros[0] + (Double.isNaN(cpuMicros[1]) ? 0 : cpuMicros[1]);
+        }
+
         @Override
         public String toString() {
             return BenchmarkTable.number(dispatcher.rate()) + " / " + BenchmarkTable.number(withIdle.rate()) + " / "
-                    + BenchmarkTable.number(ceiling.rate()) + " msg/s";
+                    + BenchmarkTable.number(ceiling.rate()) + " msg/s = " + BenchmarkTable.number(ratio()) + "× (CPU "
+                    + BenchmarkTable.number(cpuRatio()) + "×)";
         }
     }
 
