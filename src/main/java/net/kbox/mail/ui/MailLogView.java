@@ -119,7 +119,7 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle, Befo
     private void act(long id, BiFunction<Long, String, MailLog.ActionResult> action, String doneKey) {
         var result = action.apply(id, actor);
         if (result.done()) {
-            Notifications.success(getTranslation(doneKey, id));
+            Notifications.success(getTranslation(doneKey, String.valueOf(id))); // #100010, not #100,010
         } else {
             Notifications.error(getTranslation("mail-log.action.refused", result.reason()));
         }
