@@ -86,7 +86,7 @@ class MailLogJourneyIT extends BrowserJourney {
             SettingsChange.valid().server(server.port()).saveWith(settings);
             drain.deliverAll();
             outbox.enqueue(new OutgoingMail("TEST", NewAccounts.uniqueAddress("waiting"), "Waiting", "text", "<p>html</p>"));
-            jdbc.update("UPDATE outbox_instance SET heartbeat_at = heartbeat_at - INTERVAL 3 MINUTE");
+            jdbc.update("UPDATE outbox_instance SET last_run_at = last_run_at - INTERVAL 3 MINUTE");
             loginAsAdministrator();
 
             var events = MaintenanceEventsPage.open(browser);

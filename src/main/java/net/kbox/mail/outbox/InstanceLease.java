@@ -106,6 +106,11 @@ public class InstanceLease implements SmartLifecycle {
         renewedNanos = start;
     }
 
+    /** Notes that this instance's dispatcher looked at the queue now: the queue's health is judged by it. */
+    void ran() {
+        jdbc.update("UPDATE outbox_instance SET last_run_at = " + clock.sql() + " WHERE instance_id = ?", instanceId());
+    }
+
     /** Starts a dispatcher run; false when the instance is stopping (then nothing is claimed). */
     boolean beginRun() {
         run.lock();

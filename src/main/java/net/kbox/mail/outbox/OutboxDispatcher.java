@@ -90,6 +90,7 @@ class OutboxDispatcher {
     private int dispatchLeased(Instant now) {
         lastRun = now;
         lease.renew();
+        lease.ran();
         RunClock time = new RunClock(now);
         takeovers.run();
         table.releaseExpiredClaims(now);

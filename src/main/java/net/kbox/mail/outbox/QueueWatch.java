@@ -45,7 +45,7 @@ public class QueueWatch {
         String now = clock.sql();
         return Objects.requireNonNull(jdbc.queryForObject("SELECT " + now + " AS db_now, "
                 + "(SELECT MIN(next_attempt_at) FROM outbox_message WHERE status = 'QUEUED' AND next_attempt_at <= "
-                + now + ") AS oldest_due, (SELECT MAX(heartbeat_at) FROM outbox_instance) AS heartbeat",
+                + now + ") AS oldest_due, (SELECT MAX(last_run_at) FROM outbox_instance) AS heartbeat",
                 (rs, i) -> {
                     var oldestDue = DbTime.read(rs, "oldest_due");
                     return QueueHealth.judge(Objects.requireNonNull(DbTime.read(rs, "db_now")), oldestDue,

@@ -1,5 +1,7 @@
 package net.kbox.mail.ui;
 
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.customfield.CustomField;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -32,6 +34,8 @@ class ServiceAccountKeyInput extends CustomField<String> {
         UncutInput.apply(text); // MailSettingsRules tells the limit next to the field
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.addClassName("key-text");
+        // Enter in the key is a line break of the pasted file, never the form's Save
+        Shortcuts.addShortcutListener(text, () -> { }, Key.ENTER).listenOn(text).allowBrowserDefault();
         text.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 uploadedKey = null;

@@ -48,9 +48,9 @@ class QueueWatchIT {
         jdbc.update("DELETE FROM outbox_instance");
     }
 
-    /** Moves every heartbeat into the past, as if no dispatcher had run since. */
+    /** Moves every dispatcher run into the past, as if none had run since (the lease thread keeps beating). */
     private void heartbeatsAgo(Duration ago) {
-        jdbc.update("UPDATE outbox_instance SET heartbeat_at = heartbeat_at - INTERVAL " + ago.toSeconds() + " SECOND");
+        jdbc.update("UPDATE outbox_instance SET last_run_at = last_run_at - INTERVAL " + ago.toSeconds() + " SECOND");
     }
 
     private long events(EventLevel level, String text) {
