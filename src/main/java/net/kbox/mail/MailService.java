@@ -1,5 +1,6 @@
 package net.kbox.mail;
 
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -25,6 +26,7 @@ public interface MailService {
     /**
      * Sends a test e-mail to the From Address in the background, with the settings in effect now; the
      * future completes within the mail timeouts and never fails for mail problems (the result says them).
+     * The e-mail is written in {@code language}, the language of the administrator who asked for it.
      */
-    CompletableFuture<TestMailResult> sendTest(String actor);
+    CompletableFuture<TestMailResult> sendTest(String actor, Locale language);
 }

@@ -12,12 +12,14 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
+import java.util.Locale;
 import net.kbox.account.UserAdministration.UserAdministrationException;
 import net.kbox.account.UserAdministration.WelcomeResult;
 import net.kbox.account.UserAdministration;
 import net.kbox.account.UserSummary;
+import net.kbox.base.Languages;
+import net.kbox.base.ui.BrowserTime;
 import net.kbox.base.ui.Notifications;
 import net.kbox.security.Role;
 
@@ -27,15 +29,15 @@ import net.kbox.security.Role;
 @RolesAllowed(Role.ADMIN_NAME)
 public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter LAST_LOGIN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private final UserAdministration administration;
     private final String actor;
     final Grid<UserSummary> grid = new Grid<>();
     final Button add = new Button();
     final Grid.Column<UserSummary> actionsColumn;
+    /** UTC until the browser tells its zone. */
+    private ZoneId zone = BrowserTime.UTC;
 
-    UsersView(UserAdministration administration, AuthenticationContext authentication) {
+    UsersView(UserAdministration administration, AuthenticationContext authentication, Languages languages) {
         this.administration = administration;
         this.actor = authentication.getPrincipalName().orElse("unknown");
         setId("users-view");
@@ -46,18 +48,20 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         add.setId("add-user");
         add.setIcon(VaadinIcon.PLUS.create());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add.addClickListener(e -> new AddUserDialog(this::addUser, administration.canSendMail()).open());
+        add.addClickListener(e -> new AddUserDialog(this::addUser, administration.canSendMail(),
+                languages.defaultLanguage()).open());
 
         grid.setId("users-grid");
+        // the user column takes what is left; the others as wide as their longest text in this language
         grid.addComponentColumn(UsersView::who).setHeader(getTranslation("users.column.user")).setFlexGrow(1)
-                .setWidth("14rem");
-        grid.addColumn(u -> getTranslation("users.role." + u.role().name().toLowerCase()))
-                .setHeader(getTranslation("users.column.role")).setWidth("8.5rem").setFlexGrow(0);
-        grid.addComponentColumn(this::status).setHeader(getTranslation("users.column.status")).setWidth("7.5rem")
+                .setWidth("12rem");
+        grid.addColumn(u -> getTranslation("users.role." + u.role().name().toLowerCase(Locale.ROOT)))
+                .setHeader(getTranslation("users.column.role")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::status).setHeader(getTranslation("users.column.status")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(u -> u.lastLoginAt() == null ? getTranslation("users.never")
-                : LAST_LOGIN.format(u.lastLoginAt().atZone(ZoneOffset.UTC)))
-                .setHeader(getTranslation("users.column.last-login")).setWidth("10.5rem").setFlexGrow(0);
+                : BrowserTime.minutes(u.lastLoginAt(), zone, getLocale()))
+                .setHeader(getTranslation("users.column.last-login")).setAutoWidth(true).setFlexGrow(0);
         actionsColumn = grid.addComponentColumn(this::actions).setHeader(getTranslation("users.column.actions"))
                 .setAutoWidth(true).setFlexGrow(0).setKey("actions");
         grid.setAllRowsVisible(true);
@@ -124,9 +128,9 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** Called by the dialog; returns a translation key of what went wrong, or null when the user was added. */
-    private String addUser(String name, String email, Role role) {
+    private String addUser(String name, String email, Role role, Locale language) {
         try {
-            announce(administration.addUser(name, email, role, actor), "users.added");
+            announce(administration.addUser(name, email, role, language, actor), "users.added");
             refresh();
             return null;
         } catch (UserAdministrationException failure) {
@@ -144,6 +148,15 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         grid.setItems(administration.list());
+        grid.recalculateColumnWidths();
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
+        BrowserTime.zoneOf(attachEvent.getUI(), browserZone -> {
+            zone = browserZone;
+            refresh();
+        });
     }
 
     @Override

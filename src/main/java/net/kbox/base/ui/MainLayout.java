@@ -68,7 +68,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         var logout = new Button(getTranslation("shell.logout"), VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        var right = new HorizontalLayout(user, logout);
+        var right = new HorizontalLayout(new LanguageMenu(), user, logout);
         right.setAlignItems(FlexComponent.Alignment.CENTER);
         right.addClassName("navbar-user");
         var navbar = new HorizontalLayout(new DrawerToggle(), viewTitle, right);

@@ -48,8 +48,8 @@ class MailFrontDoor implements MailService, DisposableBean {
     }
 
     @Override
-    public CompletableFuture<TestMailResult> sendTest(String actor) {
-        return CompletableFuture.supplyAsync(() -> testMail.send(actor), background);
+    public CompletableFuture<TestMailResult> sendTest(String actor, java.util.Locale language) {
+        return CompletableFuture.supplyAsync(() -> testMail.send(actor, language), background);
     }
 
     @Override

@@ -3,6 +3,7 @@ package net.kbox.mail.frontdoor;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import net.kbox.base.Translations;
 import net.kbox.mail.MailDriver;
 import net.kbox.mail.MailField;
@@ -26,8 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TestMail {
 
-    static final String SUBJECT = "K-Box test e-mail";
-
     private final MailSettingsService settings;
     private final SmtpTransport smtp;
     private final LogTransport logDriver;
@@ -45,7 +44,7 @@ class TestMail {
         this.clock = clock;
     }
 
-    TestMailResult send(String actor) {
+    TestMailResult send(String actor, Locale language) {
         var effective = settings.effective();
         var readiness = effective.readiness();
         if (!readiness.ready()) {
@@ -54,7 +53,8 @@ class TestMail {
                     null, null);
         }
         String to = effective.fromAddress();
-        var message = MailMessage.of(to, SUBJECT, text(effective, actor));
+        var message = MailMessage.of(to, translations.getTranslation("email.test.subject", language),
+                text(effective, actor, language));
         if (effective.driver() == MailDriver.LOG) {
             var event = logDriver.deliver(effective, message, actor);
             return new TestMailResult(Outcome.LOGGED, "Test e-mail written to the log", to, event.id());
@@ -71,22 +71,13 @@ class TestMail {
         return new TestMailResult(Outcome.FAILED, report.message(), to, event.id());
     }
 
-    private String text(EffectiveMailSettings effective, String actor) {
-        String server = effective.driver() == MailDriver.LOG ? "none: the log driver is in use"
-                : effective.host() + ":" + effective.port() + " with " + (effective.encryption() == MailEncryption.TLS
-                        ? "SSL/TLS" : "STARTTLS");
-        return """
-                Hello,
-
-                this is a test e-mail from the K-Box, sent by %s at %s (UTC).
-                If you can read it, the K-Box can send e-mail with these settings:
-
-                  SMTP server: %s
-                  From:        %s <%s>
-
-                No action is needed.
-                """.formatted(actor, DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
-                        clock.instant().atZone(ZoneOffset.UTC).withNano(0)), server,
-                effective.fromName(), effective.fromAddress());
+    /** The body in the administrator's language; numbers and names go in as text, never reformatted. */
+    private String text(EffectiveMailSettings effective, String actor, Locale language) {
+        String server = effective.driver() == MailDriver.LOG ? translations.getTranslation("email.test.no-server", language)
+                : translations.getTranslation("email.test.server", language, effective.host(),
+                        String.valueOf(effective.port()), effective.encryption() == MailEncryption.TLS ? "SSL/TLS" : "STARTTLS");
+        String when = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(clock.instant().atZone(ZoneOffset.UTC).withNano(0));
+        return translations.getTranslation("email.test.body", language, actor, when, server,
+                String.valueOf(effective.fromName()), String.valueOf(effective.fromAddress()));
     }
 }

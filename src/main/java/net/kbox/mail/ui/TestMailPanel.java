@@ -83,7 +83,7 @@ class TestMailPanel extends HorizontalLayout {
 
     private void send() {
         var ui = UI.getCurrent();
-        testUnderWay = mail.sendTest(actor.get())
+        testUnderWay = mail.sendTest(actor.get(), getLocale())
                 .handle((result, failure) -> {
                     ui.access(() -> showResult(result, failure));
                     return null;

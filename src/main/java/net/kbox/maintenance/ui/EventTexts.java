@@ -1,18 +1,17 @@
 package net.kbox.maintenance.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import net.kbox.maintenance.EventCategory;
+import net.kbox.base.ui.BrowserTime;
 import net.kbox.maintenance.EventLevel;
 
 /** How events read on the page: labels, coloured level badges, times in the administrator's zone. */
 public final class EventTexts {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private EventTexts() {
     }
@@ -44,8 +43,10 @@ public final class EventTexts {
         return seconds / 86_400 + " d";
     }
 
+    /** To the second in the administrator's zone, with its abbreviation in their language: "2026-12-02 18:04:05 CET". */
     public static String time(Instant instant, ZoneId zone) {
-        return TIME.format(instant.atZone(zone));
+        UI ui = UI.getCurrent();
+        return BrowserTime.seconds(instant, zone, ui == null ? Locale.ENGLISH : ui.getLocale());
     }
 
     static Component badge(Component translator, EventLevel level) {
