@@ -11,8 +11,6 @@ import java.util.Optional;
 import net.kbox.base.LanguagePreferences;
 import net.kbox.base.Languages;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +33,7 @@ public class UiLanguage implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(init -> init.getUI().setLocale(resolve(init.getUI().getSession(),
-                VaadinRequest.getCurrent(), signedIn())));
+        event.getSource().addUIInitListener(init -> apply(init.getUI()));
     }
 
     Locale resolve(@Nullable VaadinSession session, @Nullable VaadinRequest request, @Nullable String login) {
@@ -69,9 +66,10 @@ public class UiLanguage implements VaadinServiceInitListener {
         ui.setLocale(resolve(ui.getSession(), VaadinRequest.getCurrent(), signedIn()));
     }
 
+    /** The login of the signed-in user making this request, as the servlet container knows them; none before login. */
     private static @Nullable String signedIn() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null || !authentication.isAuthenticated()
-                || authentication instanceof AnonymousAuthenticationToken ? null : authentication.getName();
+        VaadinRequest request = VaadinRequest.getCurrent();
+        var principal = request == null ? null : request.getUserPrincipal();
+        return principal == null ? null : principal.getName();
     }
 }

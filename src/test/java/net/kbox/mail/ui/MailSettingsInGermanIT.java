@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
 import net.kbox.TestAccounts;
+import net.kbox.base.ui.UiLanguage;
 import net.kbox.mail.MailField;
 import net.kbox.support.MailSettingsReset;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,9 @@ class MailSettingsInGermanIT extends SpringBrowserlessTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    UiLanguage language;
 
     @BeforeEach
     void germanAdministrator() {
@@ -53,6 +57,8 @@ class MailSettingsInGermanIT extends SpringBrowserlessTest {
     void test_a_german_user_sees_the_mail_page_in_german() throws IOException {
         var german = bundle("_de");
         var english = bundle("");
+        // as when a page opens (the browserless UI is made before the test's user is known)
+        language.apply(UI.getCurrent());
         var view = navigate(MailSettingsView.class);
         assertThat(UI.getCurrent().getLocale()).isEqualTo(Locale.GERMAN);
 
