@@ -61,6 +61,8 @@ class MailSettingsInGermanIT extends SpringBrowserlessTest {
         language.apply(UI.getCurrent());
         var view = navigate(MailSettingsView.class);
         assertThat(UI.getCurrent().getLocale()).isEqualTo(Locale.GERMAN);
+        assertThat(view.getTranslation("mail.field.host")).as("a text of the page")
+                .isEqualTo(german.getProperty("mail.field.host"));
 
         var fields = view.form.fields;
         var labels = new String[] {fields.fromAddress.getLabel(), fields.fromName.getLabel(), fields.host.getLabel(),
