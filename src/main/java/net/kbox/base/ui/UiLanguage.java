@@ -61,9 +61,20 @@ public class UiLanguage implements VaadinServiceInitListener {
         ui.setLocale(language);
     }
 
-    /** Applies a signed-in user's saved language to this page, e.g. right after a browserless login. */
+    /**
+     * Applies the language this page should have (at UI init, before any view exists; or later, e.g. once
+     * the user is known). Views write their texts when they are made, so a page already on screen is made
+     * again, layout included, in the new language instead of keeping the old one's labels.
+     */
     public void apply(UI ui) {
-        ui.setLocale(resolve(ui.getSession(), VaadinRequest.getCurrent(), signedIn()));
+        Locale language = resolve(ui.getSession(), VaadinRequest.getCurrent(), signedIn());
+        if (language.equals(ui.getLocale())) {
+            return;
+        }
+        ui.setLocale(language);
+        if (!ui.getActiveRouterTargetsChain().isEmpty()) {
+            ui.refreshCurrentRoute(true);
+        }
     }
 
     /** The login of the signed-in user making this request, as the servlet container knows them; none before login. */
