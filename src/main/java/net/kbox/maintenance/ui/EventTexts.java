@@ -28,19 +28,19 @@ public final class EventTexts {
         return "level-" + level.name().toLowerCase(Locale.ROOT);
     }
 
-    /** "5 s", "12 min", "3 h", "2 d": how long something has been waiting. */
-    public static String age(java.time.Duration age) {
+    /** "5 s", "12 min", "3 h", "2 d" (units in the reader's language): how long something has been waiting. */
+    public static String age(Component translator, java.time.Duration age) {
         long seconds = Math.max(age.toSeconds(), 0);
         if (seconds < 60) {
-            return seconds + " s";
+            return translator.getTranslation("time.age.seconds", seconds);
         }
         if (seconds < 3600) {
-            return seconds / 60 + " min";
+            return translator.getTranslation("time.age.minutes", seconds / 60);
         }
         if (seconds < 86_400) {
-            return seconds / 3600 + " h";
+            return translator.getTranslation("time.age.hours", seconds / 3600);
         }
-        return seconds / 86_400 + " d";
+        return translator.getTranslation("time.age.days", seconds / 86_400);
     }
 
     /** To the second in the administrator's zone, with its abbreviation in their language: "2026-12-02 18:04:05 CET". */
