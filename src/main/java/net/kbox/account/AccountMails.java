@@ -3,9 +3,13 @@ package net.kbox.account;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.Map;
 import net.kbox.account.AccountTokens.IssuedToken;
 import net.kbox.base.KboxProperties;
+import net.kbox.base.Languages;
+import net.kbox.base.Translations;
 import net.kbox.mail.MailService;
 import net.kbox.mail.OneTimeLink;
 import net.kbox.mail.OutgoingMail;
@@ -14,31 +18,39 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.messageresolver.AbstractMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * The account e-mails, rendered from templates (HTML with every value escaped, and plain text) and
- * queued through the mail feature within the caller's transaction. The product name is the From Name
- * users know.
+ * The account e-mails, rendered from templates (HTML with every value escaped, and plain text) in the
+ * recipient's language, their sentences from the translations ({@code #{email.…}}), and queued through the
+ * mail feature within the caller's transaction. The product name is the From Name users know.
  */
 @Component
 class AccountMails {
 
     static final String WELCOME = "WELCOME";
     static final String PASSWORD_RESET = "PASSWORD_RESET";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final MailService mail;
     private final Clock clock;
+    private final Translations translations;
+    private final Languages languages;
     private final String publicUrl;
-    private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
-    private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
+    private final TemplateEngine html;
+    private final TemplateEngine text;
 
-    AccountMails(MailService mail, Clock clock, KboxProperties properties) {
+    AccountMails(MailService mail, Clock clock, KboxProperties properties, Translations translations,
+            Languages languages) {
         this.mail = mail;
         this.clock = clock;
+        this.translations = translations;
+        this.languages = languages;
         this.publicUrl = properties.publicBase();
+        this.html = engine(TemplateMode.HTML, ".html");
+        this.text = engine(TemplateMode.TEXT, ".txt");
     }
 
     String setPasswordLink(String token) {
@@ -50,12 +62,10 @@ class AccountMails {
         mail.queue(welcomeMail(user, token, inviter));
     }
 
-    /** The welcome e-mail, rendered; its link's token is handed to mail apart from the body. */
+    /** The welcome e-mail, rendered in the user's language; its link's token is handed to mail apart from the body. */
     OutgoingMail welcomeMail(UserAccount user, IssuedToken token, String inviter) {
-        String product = mail.senderName();
-        return render(WELCOME, user, "Welcome to " + product + ": set your password", "welcome", Map.of(
-                "name", user.getDisplayName(), "email", user.getEmail(), "product", product, "inviter", inviter,
-                "link", setPasswordLink(token.token()), "expires", "in 72 hours"), token);
+        return render(WELCOME, user, "email.welcome.subject", "welcome", Map.of("inviter", inviter,
+                "link", setPasswordLink(token.token())), token);
     }
 
     void reset(UserAccount user, IssuedToken token) {
@@ -63,28 +73,33 @@ class AccountMails {
     }
 
     OutgoingMail resetMail(UserAccount user, IssuedToken token) {
-        String product = mail.senderName();
-        return render(PASSWORD_RESET, user, "Reset your " + product + " password", "reset", Map.of(
-                "name", user.getDisplayName(), "email", user.getEmail(), "product", product,
-                "link", setPasswordLink(token.token()), "expires", "in 60 minutes"), token);
+        return render(PASSWORD_RESET, user, "email.reset.subject", "reset", Map.of("link", setPasswordLink(token.token())),
+                token);
     }
 
     void passwordChanged(UserAccount user) {
-        String product = mail.senderName();
-        mail.queue(render("PASSWORD_CHANGED", user, "Your " + product + " password was changed", "password-changed",
-                Map.of("name", user.getDisplayName(), "email", user.getEmail(), "product", product,
-                        "when", WHEN.format(clock.instant().atZone(ZoneOffset.UTC))), null));
+        Locale language = languages.forRecipient(user.getLanguage());
+        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(language)
+                .format(clock.instant().atZone(ZoneOffset.UTC));
+        mail.queue(render("PASSWORD_CHANGED", user, "email.password-changed.subject", "password-changed",
+                Map.of("when", when), null));
     }
 
-    private OutgoingMail render(String kind, UserAccount user, String subject, String template,
+    private OutgoingMail render(String kind, UserAccount user, String subjectKey, String template,
             Map<String, Object> values, @Nullable IssuedToken token) {
-        var context = new Context(java.util.Locale.ENGLISH, values);
+        Locale language = languages.forRecipient(user.getLanguage());
+        String product = mail.senderName();
+        String subject = translations.getTranslation(subjectKey, language, product);
+        var context = new Context(language, values);
+        context.setVariable("name", user.getDisplayName());
+        context.setVariable("email", user.getEmail());
+        context.setVariable("product", product);
         context.setVariable("subject", subject);
         return new OutgoingMail(kind, user.getEmail(), subject, text.process(template, context),
                 html.process(template, context), token == null ? null : new OneTimeLink(token.token(), token.expiresAt()));
     }
 
-    private static TemplateEngine engine(TemplateMode mode, String suffix) {
+    private TemplateEngine engine(TemplateMode mode, String suffix) {
         var resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("mail-templates/");
         resolver.setSuffix(suffix);
@@ -93,6 +108,22 @@ class AccountMails {
         resolver.setCacheable(true);
         var engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
+        engine.setMessageResolver(new TranslationsMessages());
         return engine;
+    }
+
+    /** {@code #{key(arguments)}} in a template: the text of the key in the e-mail's language. */
+    private final class TranslationsMessages extends AbstractMessageResolver {
+
+        @Override
+        public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] arguments) {
+            return translations.getTranslation(key, context.getLocale(), arguments == null ? new Object[0] : arguments);
+        }
+
+        @Override
+        public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key,
+                Object[] arguments) {
+            return key;
+        }
     }
 }

@@ -47,6 +47,10 @@ class UserAccount {
     @Column(name = "last_login_at")
     private @Nullable Instant lastLoginAt;
 
+    /** A language tag (en, de, fr, ru); null: none chosen, e-mails go out in the K-Box default. */
+    @Column(name = "language", length = 8)
+    private @Nullable String language;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -111,6 +115,14 @@ class UserAccount {
 
     void recordLogin(Instant at) {
         this.lastLoginAt = at;
+    }
+
+    @Nullable String getLanguage() {
+        return language;
+    }
+
+    void setLanguage(@Nullable String language) {
+        this.language = language;
     }
 
     @Nullable Instant getLastLoginAt() {

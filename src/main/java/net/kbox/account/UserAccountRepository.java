@@ -36,6 +36,11 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     @Query("SELECT u FROM UserAccount u WHERE u.id = :id")
     Optional<UserAccount> findForUpdate(long id);
 
+    /** Keeps a user's language without touching the version that guards administrators' changes. */
+    @Modifying
+    @Query("UPDATE UserAccount u SET u.language = :language WHERE u.email = :email")
+    int saveLanguage(String email, String language);
+
     /** Records a login without touching the version that guards administrators' changes. */
     @Modifying
     @Query("UPDATE UserAccount u SET u.lastLoginAt = :at WHERE u.email = :email")

@@ -2,6 +2,8 @@ package net.kbox.account;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import net.kbox.base.Languages;
 import net.kbox.mail.MailService;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventLevel;
@@ -73,8 +75,16 @@ public class UserAdministration {
         return mail.readiness().ready();
     }
 
+    /** Adds a user whose e-mails go out in the K-Box default language until they pick one. */
     @Transactional
     public WelcomeResult addUser(String displayName, String email, Role role, String actor) {
+        return addUser(displayName, email, role, null, actor);
+    }
+
+    /** Adds a user; {@code language}: the language of their e-mails and pages (null: the K-Box default). */
+    @Transactional
+    public WelcomeResult addUser(String displayName, String email, Role role, @Nullable Locale language,
+            String actor) {
         String name = displayName.strip();
         if (name.isEmpty() || name.length() > UserSummary.NAME_MAX_LENGTH
                 || name.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
@@ -91,7 +101,10 @@ public class UserAdministration {
         }
         UserAccount user;
         try {
-            user = users.saveAndFlush(new UserAccount(address, name, role, clock.instant()));
+            var added = new UserAccount(address, name, role, clock.instant());
+            Languages.supported(language == null ? null : language.getLanguage())
+                    .ifPresent(chosen -> added.setLanguage(chosen.getLanguage()));
+            user = users.saveAndFlush(added);
         } catch (DataIntegrityViolationException addedMeanwhile) { // another administrator, at the same moment
             throw new UserAdministrationException("users.error.exists");
         }

@@ -2,20 +2,24 @@ package net.kbox.base;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The deployment settings every feature shares: {@code KBOX_DATA_DIR} (its default is in
  * application.properties, where the embedded database's URL needs it too), {@code KBOX_PUBLIC_URL} and
- * {@code KBOX_APP_KEY}.
+ * {@code KBOX_APP_KEY}, {@code KBOX_DEFAULT_LANGUAGE}.
  *
  * @param dataDir where the application keeps its own files
  * @param publicUrl the address users open, for the links in e-mails; none: {@value #DEFAULT_PUBLIC_URL}
  * @param appKey the key that encrypts secrets at rest ({@link AppKey}); none: a key file in {@code dataDir}
+ * @param defaultLanguage the language of users whose browser asks for none the K-Box speaks, and of e-mails
+ *     to users without a language: {@code en}, {@code de}, {@code fr} or {@code ru}; none: English
  */
 @ConfigurationProperties("kbox")
-public record KboxProperties(Path dataDir, @Nullable URI publicUrl, @Nullable String appKey) {
+public record KboxProperties(Path dataDir, @Nullable URI publicUrl, @Nullable String appKey,
+        @Nullable String defaultLanguage) {
 
     /** Where users reach the K-Box when {@code KBOX_PUBLIC_URL} is not set. */
     public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
@@ -25,6 +29,15 @@ public record KboxProperties(Path dataDir, @Nullable URI publicUrl, @Nullable St
             throw new InvalidSettingException("KBOX_APP_KEY", "KBOX_APP_KEY is too weak to encrypt secrets: it must be "
                     + AppKey.EXPECTED_FORM + ".");
         }
+        if (defaultLanguage != null && !defaultLanguage.isBlank() && Languages.supported(defaultLanguage).isEmpty()) {
+            throw new InvalidSettingException("KBOX_DEFAULT_LANGUAGE", "KBOX_DEFAULT_LANGUAGE must be one of en, de, "
+                    + "fr, ru (it is \"" + defaultLanguage.strip() + "\").");
+        }
+    }
+
+    /** {@code KBOX_DEFAULT_LANGUAGE} as a locale; English when unset. */
+    public Locale defaultLocale() {
+        return Languages.supported(defaultLanguage).orElse(Locale.ENGLISH);
     }
 
     /** The public URL without a trailing slash, ready to append a path to. */
@@ -35,6 +48,6 @@ public record KboxProperties(Path dataDir, @Nullable URI publicUrl, @Nullable St
     @Override
     public String toString() {
         return "KboxProperties[dataDir=" + dataDir + ", publicUrl=" + publicUrl + ", appKey="
-                + (appKey == null || appKey.isBlank() ? "none" : "***") + "]";
+                + (appKey == null || appKey.isBlank() ? "none" : "***") + ", defaultLanguage=" + defaultLanguage + "]";
     }
 }

@@ -2,6 +2,7 @@ package net.kbox.mail;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,10 +28,11 @@ public interface MailService {
     /**
      * Sends a test e-mail to {@code recipient} in the background, with the settings in effect now; the
      * future completes within the mail timeouts and never fails for mail problems (the result says them).
+     * The e-mail is written in {@code language}, the language of the administrator who asked for it.
      * It fails with {@link net.kbox.security.NotAnAdministratorException} at once, sending nothing, when
      * {@code actor} is no longer an enabled administrator.
      */
-    CompletableFuture<TestMailResult> sendTest(String actor, String recipient);
+    CompletableFuture<TestMailResult> sendTest(String actor, String recipient, Locale language);
 
     /** The newest e-mail to each of these addresses that has one (keys in lower case). */
     Map<String, LastMail> lastMails(Collection<String> recipients);

@@ -28,11 +28,11 @@ class AppKeyTest {
 
     @Test
     void test_a_weak_KBOX_APP_KEY_stops_the_start_naming_the_expected_form() {
-        assertThatThrownBy(() -> new KboxProperties(Path.of("data"), URI.create("http://localhost:8080"), "secret"))
+        assertThatThrownBy(() -> new KboxProperties(Path.of("data"), URI.create("http://localhost:8080"), "secret", null))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("KBOX_APP_KEY is too weak to encrypt secrets: it must be at least 32 random bytes in base64 "
                         + "(44 characters), e.g. the output of 'openssl rand -base64 32'.")
                 .extracting(e -> ((InvalidSettingException) e).variable()).isEqualTo("KBOX_APP_KEY");
-        assertThat(new KboxProperties(Path.of("data"), URI.create("http://localhost:8080"), null).appKey()).isNull();
+        assertThat(new KboxProperties(Path.of("data"), URI.create("http://localhost:8080"), null, null).appKey()).isNull();
     }
 }

@@ -30,20 +30,40 @@ public final class Browser implements AutoCloseable {
     private final String baseUrl;
 
     public Browser(int port) {
+        this(port, "en-US", null);
+    }
+
+    /**
+     * A browser that asks for pages in {@code languages} (its Accept-Language, e.g. "de-DE,de") and, with a
+     * {@code timeZone} (e.g. "Asia/Kolkata"), lives in that zone: the {@code TZ} of its process.
+     */
+    public Browser(int port, String languages, @org.jspecify.annotations.Nullable String timeZone) {
         this.baseUrl = "http://localhost:" + port;
-        var service = new ChromeDriverService.Builder()
+        var builder = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("kbox.test.chromedriver", "/usr/bin/chromedriver")).toFile())
-                .usingAnyFreePort()
-                .build();
+                .usingAnyFreePort();
+        if (timeZone != null) {
+            builder.withEnvironment(java.util.Map.of("TZ", timeZone));
+        }
+        var service = builder.build();
         var options = new ChromeOptions();
         options.setBinary(System.getProperty("kbox.test.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,900", "--lang=en-US");
+                "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                "--lang=" + languages.split(",")[0]);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", languages));
         // the browser's console, and the web socket frames the page receives and sends (journeys that check
         // what reaches the browser)
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL", "performance", "ALL"));
         this.driver = new ChromeDriver(service, options);
+        // headless Chromium does not always send its --lang as Accept-Language: say it through DevTools
+        String userAgent = (String) driver.executeScript("return navigator.userAgent");
+        driver.executeCdpCommand("Network.setUserAgentOverride",
+                java.util.Map.of("userAgent", userAgent, "acceptLanguage", languages));
+        driver.executeCdpCommand("Network.enable", java.util.Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders",
+                java.util.Map.of("headers", java.util.Map.of("Accept-Language", languages)));
     }
 
     public WebDriver driver() {

@@ -61,7 +61,7 @@ class XOAuth2OutboxIT {
             otherProvider(server, SCOPE).saveWith(settings);
             int before = AUTHORIZATION.tokenRequests();
 
-            assertThat(mail.sendTest("admin@kbox.test", MAILBOX).get(20, TimeUnit.SECONDS).outcome())
+            assertThat(mail.sendTest("admin@kbox.test", MAILBOX, java.util.Locale.ENGLISH).get(20, TimeUnit.SECONDS).outcome())
                     .isEqualTo(TestMailResult.Outcome.SENT);
             transactions.executeWithoutResult(status -> mail.queue(new OutgoingMail("TEST", "user@kbox.test",
                     "Queued", "Sent by the outbox with the same token", null)));
@@ -71,7 +71,7 @@ class XOAuth2OutboxIT {
             assertThat(server.logins()).extracting(XOAuth2SmtpServer.Login::accepted).containsExactly(true, true);
 
             otherProvider(server, SCOPE + " " + SCOPE).saveWith(settings); // another scope: another token
-            assertThat(mail.sendTest("admin@kbox.test", MAILBOX).get(20, TimeUnit.SECONDS).outcome())
+            assertThat(mail.sendTest("admin@kbox.test", MAILBOX, java.util.Locale.ENGLISH).get(20, TimeUnit.SECONDS).outcome())
                     .isEqualTo(TestMailResult.Outcome.SENT);
             assertThat(AUTHORIZATION.tokenRequests() - before).isEqualTo(2);
             assertThat(server.messages()).hasSize(3);

@@ -7,27 +7,31 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.Locale;
+import net.kbox.base.Languages;
 import net.kbox.base.ui.Notifications;
 import net.kbox.base.ui.UncutInput;
 import net.kbox.security.Role;
 import org.jspecify.annotations.Nullable;
 
-/** "Add user": name, e-mail, role. The new user receives a link to set their password. */
+/** "Add user": name, e-mail, role, language (of their e-mails and pages). The new user receives a link to set their password. */
 class AddUserDialog extends Dialog {
 
     interface AddUser {
         /** @return a translation key of what is wrong, or {@code null} when the user was added */
-        @Nullable String add(String name, String email, Role role);
+        @Nullable String add(String name, String email, Role role, Locale language);
     }
 
     final TextField name = new TextField();
     final EmailField email = new EmailField();
     final RadioButtonGroup<Role> role = new RadioButtonGroup<>();
+    final Select<Locale> language = new Select<>();
     final Button save = new Button();
 
-    AddUserDialog(AddUser addUser, boolean mailConfigured) {
+    AddUserDialog(AddUser addUser, boolean mailConfigured, Locale defaultLanguage) {
         setId("add-user-dialog");
         setHeaderTitle(getTranslation("users.add.title"));
         // Too long values get a message from the server's rules, which alone decide (UncutInput: never cut).
@@ -44,7 +48,14 @@ class AddUserDialog extends Dialog {
         role.setItemLabelGenerator(r -> getTranslation("users.role." + r.name().toLowerCase()));
         role.setValue(Role.USER);
 
-        var body = new Div(name, email, role);
+        language.setId("new-user-language");
+        language.setLabel(getTranslation("users.column.language"));
+        language.setHelperText(getTranslation("users.add.language-help"));
+        language.setItems(Languages.SUPPORTED);
+        language.setItemLabelGenerator(Languages::nameOf);
+        language.setValue(defaultLanguage);
+
+        var body = new Div(name, email, role, language);
         body.addClassName("dialog-form");
         var note = new Paragraph(getTranslation(mailConfigured ? "users.add.note" : "users.add.note-no-mail"));
         note.setId("add-user-note");
@@ -58,7 +69,8 @@ class AddUserDialog extends Dialog {
         save.addClickListener(e -> {
             name.setInvalid(false);
             email.setInvalid(false);
-            String problem = addUser.add(name.getValue(), email.getValue(), role.getValue());
+            String problem = addUser.add(name.getValue(), email.getValue(), role.getValue(),
+                    language.getValue());
             if (problem == null) {
                 close();
             } else if (problem.equals("users.error.name")) {

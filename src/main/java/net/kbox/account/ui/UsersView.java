@@ -13,14 +13,15 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.component.html.Anchor;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
-import java.time.format.DateTimeFormatter;
 import net.kbox.account.UserAdministration.UserAdministrationException;
 import net.kbox.account.UserAdministration.WelcomeResult;
 import net.kbox.account.UserAdministration;
 import net.kbox.account.UserSummary;
+import net.kbox.base.Languages;
+import net.kbox.base.ui.BrowserTime;
 import net.kbox.base.ui.Notifications;
 import net.kbox.mail.LastMail;
 import net.kbox.mail.MailLogLink;
@@ -33,8 +34,6 @@ import net.kbox.security.Role;
 @RolesAllowed(Role.ADMIN_NAME)
 public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter LAST_LOGIN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private final UserAdministration administration;
     private final MailService mail;
     private final String actor;
@@ -43,8 +42,11 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     final Grid<UserSummary> grid = new Grid<>();
     final Button add = new Button();
     final Grid.Column<UserSummary> actionsColumn;
+    /** UTC until the browser tells its zone. */
+    private ZoneId zone = BrowserTime.UTC;
 
-    UsersView(UserAdministration administration, MailService mail, AuthenticationContext authentication) {
+    UsersView(UserAdministration administration, MailService mail, AuthenticationContext authentication,
+            Languages languages) {
         this.administration = administration;
         this.mail = mail;
         this.actor = authentication.getPrincipalName().orElse("unknown");
@@ -56,19 +58,21 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         add.setId("add-user");
         add.setIcon(VaadinIcon.PLUS.create());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add.addClickListener(e -> new AddUserDialog(this::addUser, administration.canSendMail()).open());
+        add.addClickListener(e -> new AddUserDialog(this::addUser, administration.canSendMail(),
+                languages.defaultLanguage()).open());
 
         grid.setId("users-grid");
+        // the user column takes what is left; the others as wide as their longest text in this language
         grid.addComponentColumn(UsersView::who).setHeader(getTranslation("users.column.user")).setFlexGrow(1)
-                .setWidth("13rem");
-        grid.addColumn(u -> getTranslation("users.role." + u.role().name().toLowerCase()))
-                .setHeader(getTranslation("users.column.role")).setWidth("8.5rem").setFlexGrow(0);
+                .setWidth("12rem");
+        grid.addColumn(u -> getTranslation("users.role." + u.role().name().toLowerCase(Locale.ROOT)))
+                .setHeader(getTranslation("users.column.role")).setAutoWidth(true).setFlexGrow(0);
         // the account's status, and under it the last e-mail to the user, leading to their e-mails in the mail log
-        grid.addComponentColumn(this::status).setHeader(getTranslation("users.column.status")).setWidth("11rem")
+        grid.addComponentColumn(this::status).setHeader(getTranslation("users.column.status")).setAutoWidth(true)
                 .setFlexGrow(0).setKey("status");
         grid.addColumn(u -> u.lastLoginAt() == null ? getTranslation("users.never")
-                : LAST_LOGIN.format(u.lastLoginAt().atZone(ZoneOffset.UTC)))
-                .setHeader(getTranslation("users.column.last-login")).setWidth("10.5rem").setFlexGrow(0);
+                : BrowserTime.minutes(u.lastLoginAt(), zone, getLocale()))
+                .setHeader(getTranslation("users.column.last-login")).setAutoWidth(true).setFlexGrow(0);
         actionsColumn = grid.addComponentColumn(this::actions).setHeader(getTranslation("users.column.actions"))
                 .setWidth("14rem").setFlexGrow(0).setKey("actions");
         grid.setAllRowsVisible(true);
@@ -113,15 +117,15 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         return badge;
     }
 
-    /** "Last e-mail: Sent 10:42" (today, UTC) or "… Sent 2026-12-01", leading to that user's e-mails in the mail log. */
+    /** "Last e-mail: Sent 10:42" (today, in the browser's time zone) or "… Sent 2026-12-01", leading to that user's e-mails in the mail log. */
     private Anchor lastMail(UserSummary user, LastMail last) {
-        var at = last.at().atZone(ZoneOffset.UTC);
-        boolean today = at.toLocalDate().equals(java.time.LocalDate.now(ZoneOffset.UTC));
+        var at = last.at().atZone(zone);
+        boolean today = at.toLocalDate().equals(java.time.LocalDate.now(zone));
         var link = new Anchor(MailLogLink.toRecipient(user.email()), getTranslation("users.last-mail",
                 getTranslation(last.status().labelKey()), today ? at.toLocalTime().withSecond(0).withNano(0).toString()
                         : at.toLocalDate().toString()));
         link.getElement().setAttribute("router-link", true);
-        link.getElement().setAttribute("title", LAST_LOGIN.format(at) + " (UTC)");
+        link.getElement().setAttribute("title", BrowserTime.minutes(last.at(), zone, getLocale()));
         link.setId("last-mail-" + user.id());
         link.addClassName("user-last-mail");
         return link;
@@ -160,9 +164,9 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** Called by the dialog; returns a translation key of what went wrong, or null when the user was added. */
-    private String addUser(String name, String email, Role role) {
+    private String addUser(String name, String email, Role role, Locale language) {
         try {
-            announce(administration.addUser(name, email, role, actor), "users.added");
+            announce(administration.addUser(name, email, role, language, actor), "users.added");
             refresh();
             return null;
         } catch (UserAdministrationException failure) {
@@ -182,6 +186,15 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         var users = administration.list();
         lastMails = mail.lastMails(users.stream().map(UserSummary::email).toList());
         grid.setItems(users);
+        grid.recalculateColumnWidths();
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
+        BrowserTime.zoneOf(attachEvent.getUI(), browserZone -> {
+            zone = browserZone;
+            refresh();
+        });
     }
 
     @Override

@@ -68,7 +68,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         var logout = new Button(getTranslation("shell.logout"), VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        var right = new HorizontalLayout(user, logout);
+        var right = new HorizontalLayout(new LanguageMenu(), user, logout);
         right.setAlignItems(FlexComponent.Alignment.CENTER);
         right.addClassName("navbar-user");
         var navbar = new HorizontalLayout(new DrawerToggle(), viewTitle, right);
@@ -89,15 +89,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         nav.setId("main-nav");
         List<MenuEntry> entries = MenuConfiguration.getMenuEntries();
         if (entries.isEmpty()) {
-            nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class, VaadinIcon.HOME.create()));
+            nav.addItem(labelled(new SideNavItem(null, HomeView.class, VaadinIcon.HOME.create()), getTranslation("nav.home")));
             return nav;
         }
-        var administration = new SideNavItem(getTranslation("nav.administration"));
+        var administration = labelled(new SideNavItem((String) null), getTranslation("nav.administration"));
         administration.setPrefixComponent(VaadinIcon.COG.create());
         administration.setExpanded(true);
         var items = new java.util.LinkedHashMap<String, SideNavItem>();
         for (MenuEntry entry : entries) {
-            var item = new SideNavItem(getTranslation(entry.title()), route(entry), icon(entry.icon()));
+            var item = labelled(new SideNavItem(null, route(entry), icon(entry.icon())), getTranslation(entry.title()));
             SideNavItem parent = parentOf(route(entry), items);
             if (parent != null) {
                 parent.addItem(item);
@@ -119,6 +119,22 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private static @Nullable SideNavItem parentOf(String route, java.util.Map<String, SideNavItem> items) {
         return items.entrySet().stream().filter(item -> route.startsWith(item.getKey() + "/"))
                 .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /**
+     * A menu entry's name in an element of its own, so that a long one ("Maintenance et événements")
+     * wraps onto a second line: the side navigation cuts its own text labels with "…".
+     */
+    static SideNavItem labelled(SideNavItem item, String label) {
+        var text = new Span(label);
+        text.addClassName("nav-label");
+        item.getElement().appendChild(text.getElement());
+        return item;
+    }
+
+    /** The name {@link #labelled} gave a menu entry. */
+    static String labelOf(SideNavItem item) {
+        return item.getChildren().filter(Span.class::isInstance).map(c -> ((Span) c).getText()).findFirst().orElse("");
     }
 
     /** The route of a menu entry, as the router takes it (no leading slash). */

@@ -3,7 +3,10 @@ package net.kbox.base.ui;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
-/** The pages before login (log in, forgot password, set password): centred, under the product name. */
+/**
+ * The pages before login (log in, forgot password, set password): centred, under the product name, with the
+ * language menu in the corner.
+ */
 public abstract class PublicPage extends VerticalLayout {
 
     protected PublicPage() {
@@ -11,8 +14,10 @@ public abstract class PublicPage extends VerticalLayout {
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
+        var language = new LanguageMenu();
+        language.addClassName("public-language");
         var title = new H1(getTranslation("app.name"));
         title.addClassName("login-title");
-        add(title);
+        add(language, title);
     }
 }

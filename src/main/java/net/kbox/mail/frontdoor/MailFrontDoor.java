@@ -62,13 +62,13 @@ class MailFrontDoor implements MailService, DisposableBean {
     }
 
     @Override
-    public CompletableFuture<TestMailResult> sendTest(String actor, String recipient) {
+    public CompletableFuture<TestMailResult> sendTest(String actor, String recipient, java.util.Locale language) {
         try {
             administrators.check(actor);
         } catch (NotAnAdministratorException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return CompletableFuture.supplyAsync(() -> testMail.send(actor, recipient), background);
+        return CompletableFuture.supplyAsync(() -> testMail.send(actor, recipient, language), background);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import net.kbox.base.InternetNames;
+import java.util.Locale;
 import net.kbox.base.Translations;
 import net.kbox.mail.MailDriver;
 import net.kbox.mail.MailStatus;
@@ -13,6 +14,7 @@ import net.kbox.mail.TestMailResult;
 import net.kbox.mail.outbox.Outbox;
 import net.kbox.mail.outbox.QueueWatch;
 import net.kbox.mail.settings.EffectiveMailSettings;
+import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.mail.settings.NotReady;
 import net.kbox.mail.transport.LogTransport;
@@ -31,7 +33,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TestMail {
 
-    static final String SUBJECT = "K-Box test e-mail";
     static final String KIND = "TEST";
 
     private final MailSettingsService settings;
@@ -55,7 +56,7 @@ class TestMail {
         this.clock = clock;
     }
 
-    TestMailResult send(String actor, String recipient) {
+    TestMailResult send(String actor, String recipient, Locale language) {
         var effective = settings.effective();
         var readiness = effective.readiness();
         if (!readiness.ready()) {
@@ -67,9 +68,10 @@ class TestMail {
             return new TestMailResult(Outcome.NOT_CONFIGURED, "Enter an e-mail address to send the test to", null,
                     null, null, null, null);
         }
-        String text = text(effective, actor);
-        var message = MailMessage.of(to, SUBJECT, text);
-        var mail = new OutgoingMail(KIND, to, SUBJECT, text, null);
+        String subject = translations.getTranslation("email.test.subject", language);
+        String text = text(effective, actor, language);
+        var message = MailMessage.of(to, subject, text);
+        var mail = new OutgoingMail(KIND, to, subject, text, null);
         long start = System.nanoTime();
         if (effective.driver() == MailDriver.LOG) {
             var event = logDriver.deliver(effective, message, actor);
@@ -95,23 +97,13 @@ class TestMail {
         return new TestMailResult(Outcome.FAILED, report.message(), to, event.id(), entry, server, null);
     }
 
-    private String text(EffectiveMailSettings effective, String actor) {
-        String server = effective.driver() == MailDriver.LOG ? "none: the log driver is in use"
-                : effective.host() + ":" + effective.port() + " with " + (effective.encryption()
-                        == net.kbox.mail.settings.MailEncryption.TLS ? "SSL/TLS" : "STARTTLS");
-        return """
-                Hello,
-
-                this is a test e-mail from the K-Box, sent by %s at %s (UTC).
-                If you can read it, the K-Box can send e-mail with these settings:
-
-                  SMTP server: %s
-                  From:        %s <%s>
-
-                Queued e-mails (welcome and password e-mails) are sent with the same settings.
-                No action is needed.
-                """.formatted(actor, DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
-                        clock.instant().atZone(ZoneOffset.UTC).withNano(0)), server,
-                effective.fromName(), effective.fromAddress());
+    /** The body in the administrator's language; numbers and names go in as text, never reformatted. */
+    private String text(EffectiveMailSettings effective, String actor, Locale language) {
+        String server = effective.driver() == MailDriver.LOG ? translations.getTranslation("email.test.no-server", language)
+                : translations.getTranslation("email.test.server", language, effective.host(),
+                        String.valueOf(effective.port()), effective.encryption() == MailEncryption.TLS ? "SSL/TLS" : "STARTTLS");
+        String when = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(clock.instant().atZone(ZoneOffset.UTC).withNano(0));
+        return translations.getTranslation("email.test.body", language, actor, when, server,
+                String.valueOf(effective.fromName()), String.valueOf(effective.fromAddress()));
     }
 }

@@ -60,7 +60,7 @@ class OutgoingQueueTile {
         var now = clock.instant();
         var value = new ArrayList<com.vaadin.flow.component.Component>();
         var waiting = new Span(status.waiting() == 0 ? tile.getTranslation("maintenance.queue.empty")
-                : tile.getTranslation("maintenance.queue.waiting", status.waiting(), EventTexts.age(Duration.between(
+                : tile.getTranslation("maintenance.queue.waiting", status.waiting(), EventTexts.age(tile, Duration.between(
                         status.oldestWaitingSince() == null ? now : status.oldestWaitingSince(), now))));
         waiting.setId("outgoing-queue-waiting");
         value.add(waiting);

@@ -41,12 +41,12 @@ class QueueStalledNotice implements ShellNotice {
 
     /** The reason, translated: what the tile and the notice say. */
     static String text(com.vaadin.flow.component.Component translator, QueueHealth health) {
-        String waited = EventTexts.age(health.waited());
+        String waited = EventTexts.age(translator, health.waited());
         return switch (java.util.Objects.requireNonNull(health.problem())) {
             case NO_DISPATCHER -> health.lastHeartbeat() == null
                     ? translator.getTranslation("mail.queue.stalled.never", waited)
                     : translator.getTranslation("mail.queue.stalled.no-dispatcher",
-                            EventTexts.age(java.time.Duration.between(health.lastHeartbeat(), health.now())), waited);
+                            EventTexts.age(translator, java.time.Duration.between(health.lastHeartbeat(), health.now())), waited);
             case SETTINGS_INCOMPLETE -> translator.getTranslation("mail.queue.stalled.settings",
                     MailFieldLabels.of(translator, health.missing()), waited);
             case WAITING_TOO_LONG -> translator.getTranslation("mail.queue.stalled.waiting", waited)

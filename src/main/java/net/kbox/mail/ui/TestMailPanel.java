@@ -113,7 +113,7 @@ class TestMailPanel extends HorizontalLayout {
 
     private void send() {
         var ui = UI.getCurrent();
-        testUnderWay = mail.sendTest(actor.get(), recipient())
+        testUnderWay = mail.sendTest(actor.get(), recipient(), getLocale())
                 .handle((result, failure) -> {
                     ui.access(() -> showResult(result, failure));
                     return null;

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.time.ZoneId;
 import java.util.Locale;
+import net.kbox.base.ui.BrowserTime;
 import net.kbox.base.ui.Notifications;
 import net.kbox.maintenance.MaintenanceEventView;
 import org.jspecify.annotations.Nullable;
@@ -73,7 +74,9 @@ class EventDetailPanel extends Div {
         message.getParent().ifPresent(p -> p.setVisible(true));
         message.setText(shown.message());
         meta.removeAll();
-        var time = new Span(EventTexts.time(shown.occurredAt(), zone) + " (" + zone.getId() + ")");
+        // in the administrator's zone, and in UTC for support, who compare it with other logs
+        var time = new Span(EventTexts.time(shown.occurredAt(), zone) + " (" + zone.getId() + ")"
+                + (zone.equals(BrowserTime.UTC) ? "" : " · " + EventTexts.time(shown.occurredAt(), BrowserTime.UTC)));
         time.setId("event-detail-time");
         var category = new Span(getTranslation(EventTexts.categoryKey(shown.category())));
         category.setId("event-detail-category");

@@ -1,18 +1,17 @@
 package net.kbox.maintenance.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import net.kbox.maintenance.EventCategory;
+import net.kbox.base.ui.BrowserTime;
 import net.kbox.maintenance.EventLevel;
 
 /** How events read on the page: labels, coloured level badges, times in the administrator's zone. */
 public final class EventTexts {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private EventTexts() {
     }
@@ -29,23 +28,25 @@ public final class EventTexts {
         return "level-" + level.name().toLowerCase(Locale.ROOT);
     }
 
-    /** "5 s", "12 min", "3 h", "2 d": how long something has been waiting. */
-    public static String age(java.time.Duration age) {
+    /** "5 s", "12 min", "3 h", "2 d" (units in the reader's language): how long something has been waiting. */
+    public static String age(Component translator, java.time.Duration age) {
         long seconds = Math.max(age.toSeconds(), 0);
         if (seconds < 60) {
-            return seconds + " s";
+            return translator.getTranslation("time.age.seconds", seconds);
         }
         if (seconds < 3600) {
-            return seconds / 60 + " min";
+            return translator.getTranslation("time.age.minutes", seconds / 60);
         }
         if (seconds < 86_400) {
-            return seconds / 3600 + " h";
+            return translator.getTranslation("time.age.hours", seconds / 3600);
         }
-        return seconds / 86_400 + " d";
+        return translator.getTranslation("time.age.days", seconds / 86_400);
     }
 
+    /** To the second in the administrator's zone, with its abbreviation in their language: "2026-12-02 18:04:05 CET". */
     public static String time(Instant instant, ZoneId zone) {
-        return TIME.format(instant.atZone(zone));
+        UI ui = UI.getCurrent();
+        return BrowserTime.seconds(instant, zone, ui == null ? Locale.ENGLISH : ui.getLocale());
     }
 
     static Component badge(Component translator, EventLevel level) {

@@ -23,9 +23,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import net.kbox.base.ui.BrowserTime;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventFilter;
 import net.kbox.maintenance.EventLevel;
@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
 public class MaintenanceEventsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     static final String ROUTE = "administration/maintenance";
-    private static final ZoneId UTC = ZoneId.of("UTC");
+    private static final ZoneId UTC = BrowserTime.UTC;
 
     private final MaintenanceService maintenance;
     /** The tiles features contribute, at the top ({@link StatusTiles}). */
@@ -171,15 +171,15 @@ public class MaintenanceEventsView extends VerticalLayout implements HasDynamicT
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         refreshTiles();
-        attachEvent.getUI().getPage().retrieveExtendedClientDetails(details -> useZone(details.getTimeZoneId()));
+        BrowserTime.zoneOf(attachEvent.getUI(), this::useZone);
     }
 
     void useZone(@Nullable String zoneId) {
-        try {
-            zone = zoneId == null || zoneId.isBlank() ? UTC : ZoneId.of(zoneId);
-        } catch (DateTimeException e) {
-            zone = UTC;
-        }
+        useZone(BrowserTime.zone(zoneId));
+    }
+
+    private void useZone(ZoneId browserZone) {
+        zone = browserZone;
         timeColumn.setHeader(getTranslation("maintenance.column.time", zone.getId()));
         refreshAll();
         if (detail.shown() != null) {
