@@ -104,7 +104,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, TIMEOUT).until(condition);
+        // a page that Vaadin re-renders meanwhile (e.g. a grid refilled once the browser's time zone is known)
+        // replaces the element being looked at: look again
+        return new WebDriverWait(driver, TIMEOUT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /**
@@ -147,7 +150,9 @@ public final class Browser implements AutoCloseable {
     /** Makes the window this size (e.g. 1920 x 1080 for a screenshot of a large screen). */
     public void resize(int width, int height) {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
-        waitForVaadin();
+        if (driver.getCurrentUrl().startsWith(baseUrl)) {
+            waitForVaadin(); // a new browser shows no page of ours yet
+        }
     }
 
     public Path screenshot(String name) {

@@ -148,7 +148,11 @@ class LanguagesJourneyIT extends BrowserJourney {
             String utc = BrowserTime.seconds(event.occurredAt(), BrowserTime.UTC, Locale.ENGLISH);
             assertThat(local).endsWith(" IST");
             kolkata.waitUntil(d -> d.findElement(By.id("events-grid")).getText().contains(local));
-            kolkata.find(By.xpath("//vaadin-grid-cell-content[contains(., '" + event.message() + "')]")).click();
+            var cell = kolkata.find(By.xpath("//vaadin-grid-cell-content[contains(., '" + event.message() + "')]"));
+            // the row may lie under the bottom edge of the window: bring it to the middle first
+            ((org.openqa.selenium.JavascriptExecutor) kolkata.driver())
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'})", cell);
+            cell.click();
             String detail = kolkata.find(By.id("event-detail-time")).getText();
             assertThat(detail).contains(local, utc).containsPattern("Asia/(Kolkata|Calcutta)");
             kolkata.screenshot("events-asia-kolkata");

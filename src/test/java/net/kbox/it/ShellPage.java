@@ -15,12 +15,12 @@ public class ShellPage {
         browser.waitForVaadin();
     }
 
+    /** The names of the menu entries, in order (each in its own .nav-label element, which may wrap). */
     public List<String> navigationItems() {
         return browser.driver().findElements(By.cssSelector("#main-nav vaadin-side-nav-item")).stream()
-                .map(item -> (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                        .executeScript("return arguments[0].firstChild && arguments[0].childNodes[0].textContent"
-                                + " ? Array.from(arguments[0].childNodes).filter(n => n.nodeType === 3)"
-                                + ".map(n => n.textContent.trim()).join('') : ''", item))
+                .map(item -> (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                        "const label = Array.from(arguments[0].children).find(c => c.classList.contains('nav-label'));"
+                                + " return label ? label.textContent.trim() : '';", item))
                 .toList();
     }
 
