@@ -115,6 +115,11 @@ class OutboxTakeoverIT {
             var slow = living();
             var other = living();
             var sending = CompletableFuture.supplyAsync(() -> slow.dispatcher().dispatchDue(clock.instant()));
+            // the slow instance claims first (otherwise the other one may simply claim the batch itself)
+            long claimBy = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!ids.stream().allMatch(id -> outboxes.status(id).equals("SENDING")) && System.nanoTime() < claimBy) {
+                Thread.sleep(20);
+            }
             int takenByOther = 0;
             while (!sending.isDone()) {
                 takenByOther += other.dispatcher().dispatchDue(clock.instant());
