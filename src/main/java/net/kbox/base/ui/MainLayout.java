@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import net.kbox.security.SignedInUser;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /** The shell around every page after login: product name, who is logged in, the side navigation. */
 @Layout
@@ -179,7 +180,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     /** Asks every feature again, so a notice disappears as soon as what it reports is fixed. */
     void refreshNotices() {
         notices.removeAll();
-        noticeProviders.forEach(provider -> provider.createNotice().ifPresent(notices::add));
+        for (ShellNotice provider : noticeProviders) {
+            try {
+                provider.createNotice().ifPresent(notices::add);
+            } catch (RuntimeException e) {
+                // one feature that cannot tell its notice never hides the others' (nor breaks the page)
+                LoggerFactory.getLogger(MainLayout.class).warn("A notice could not be shown: {}", provider, e);
+            }
+        }
     }
 
     @Override
