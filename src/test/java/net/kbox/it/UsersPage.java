@@ -29,12 +29,21 @@ public class UsersPage {
 
     /** Clicks "Disable" (or "Enable") in the row of a user. */
     public UsersPage toggleEnabled(long userId) {
-        var button = browser.find(By.id("toggle-" + userId));
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                "arguments[0].scrollIntoView({block: 'center'})", button);
-        button.click();
-        browser.waitForVaadin();
-        return this;
+        // the grid is filled again once the browser has told its time zone: a button found before that is gone
+        for (int attempt = 1; ; attempt++) {
+            try {
+                var button = browser.find(By.id("toggle-" + userId));
+                ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                        "arguments[0].scrollIntoView({block: 'center'})", button);
+                button.click();
+                browser.waitForVaadin();
+                return this;
+            } catch (org.openqa.selenium.StaleElementReferenceException refilled) {
+                if (attempt == 3) {
+                    throw refilled;
+                }
+            }
+        }
     }
 
     /** The error next to the e-mail field of the open "Add user" dialog, or empty. */
