@@ -162,7 +162,9 @@ final class Transcript extends OutputStream {
         if (inData) {
             if (raw.equals(".")) {
                 inData = false;
-                lines.add(new Line(System.nanoTime(), "[message content: " + contentLines + " lines]"));
+                // no line at all: the outbox's connections do not trace content (ADR 34)
+                lines.add(new Line(System.nanoTime(), contentLines == 0 ? "[message content]"
+                        : "[message content: " + contentLines + " lines]"));
                 return raw;
             }
             contentLines++;

@@ -25,9 +25,10 @@ final class SmtpAttempt {
     final EffectiveMailSettings settings;
     final Diagnosis diagnosis;
     final AttemptLimits limits;
+    /** Whether this is the test e-mail's attempt, which probes the port itself and traces everything. */
+    final boolean probed;
     private final Duration timeout;
     private final TrustedCertificates trusted;
-    private final boolean probed;
     /** Why this is the second try ("" for the first): the server refused the access token kept from earlier. */
     private final String retryReason;
 

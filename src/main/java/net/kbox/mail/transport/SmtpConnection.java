@@ -84,6 +84,11 @@ public final class SmtpConnection implements AutoCloseable {
         }
     }
 
+    /** The SMTP transcript of this connection so far (for tests: what a failure's diagnosis would show). */
+    String transcript() {
+        return attempt.report(null).transcript();
+    }
+
     /** Sends the message; returns the server's final reply to its content. */
     String deliver(MailMessage message) throws MessagingException {
         WireAddress to = WireAddress.of(message.to());

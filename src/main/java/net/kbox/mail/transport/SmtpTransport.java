@@ -3,6 +3,7 @@ package net.kbox.mail.transport;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
@@ -161,7 +162,9 @@ public class SmtpTransport {
         Session session = Session.getInstance(attempt.sessionProperties(host, from.getAddress(), utf8));
         session.setDebugOut(attempt.diagnosis.debugOut());
         session.setDebug(true);
-        var transport = (SMTPTransport) session.getTransport("smtp");
+        // the outbox's connections do not trace message content (ADR 34); the test e-mail traces everything
+        var transport = attempt.probed ? (SMTPTransport) session.getTransport("smtp")
+                : new UntracedContentTransport(session, new URLName("smtp", null, -1, null, null, null));
         try {
             transport.connect(host, settings.port(), settings.hasCredentials() ? settings.username() : null,
                     token != null ? token.value() : settings.hasCredentials() ? settings.password() : null);

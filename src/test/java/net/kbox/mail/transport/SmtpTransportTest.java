@@ -307,6 +307,28 @@ class SmtpTransportTest {
     }
 
     @Test
+    void test_an_outbox_connection_traces_the_dialogue_but_not_the_bytes_of_the_content() throws MailDeliveryException {
+        try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
+            try (SmtpConnection connection = transport.open(settings(server, MailEncryption.STARTTLS, USER, PASSWORD))) {
+                connection.send(MailMessage.of(TO, "Untraced 1", "Line one\nLine two\nLine three"));
+                connection.send(MailMessage.of(TO, "Untraced 2", "Line four"));
+
+                String transcript = connection.transcript();
+                assertThat(transcript).contains("DATA", "354", "[message content]")
+                        .doesNotContain("Line two", "Subject:", "message content:");
+                // tracing resumes for the final dot, its reply and the next message
+                assertThat(transcript.split("MAIL FROM:", -1)).hasSize(3);
+                assertThat(transcript.split("\\[message content]", -1)).hasSize(3);
+                assertThat(transcript.split("(?m)^\\s*\\.$", -1)).hasSize(3);
+            }
+
+            assertThat(server.messages()).extracting(ReceivedMessage::subject).containsExactly("Untraced 1", "Untraced 2");
+            assertThat(server.messages().getFirst().text()).contains("Line one", "Line two", "Line three");
+            assertThat(server.messages().getLast().text()).contains("Line four");
+        }
+    }
+
+    @Test
     void test_open_fails_with_a_translated_error_that_is_not_permanent() {
         try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
             assertThatThrownBy(() -> transport.open(settings(server, MailEncryption.STARTTLS, USER, "wrong")))
