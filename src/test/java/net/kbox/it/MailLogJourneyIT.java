@@ -92,6 +92,10 @@ class MailLogJourneyIT extends BrowserJourney {
 
             var events = MaintenanceEventsPage.open(browser);
             assertThat(events.status("outgoing-queue")).contains("Queued e-mails are not being sent");
+            // the notice above every page, on the next page an administrator opens
+            events = MaintenanceEventsPage.open(browser);
+            assertThat(new ShellPage(browser).noticeText(By.id("queue-stalled-notice-text")))
+                    .contains("No instance of the K-Box has processed the outgoing queue for 3 min");
             browser.screenshot("queue-stalled");
 
             drain.deliverAll();

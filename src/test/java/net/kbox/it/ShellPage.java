@@ -37,4 +37,20 @@ public class ShellPage {
     WebElement element(By by) {
         return browser.find(by);
     }
+
+    /**
+     * The text of an element of the notices above the page; when it does not show, the failure says what the
+     * notices area held instead (and a screenshot is taken), so that a journey that fails explains itself.
+     */
+    public String noticeText(By by) {
+        try {
+            return browser.find(by).getText();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("notice-missing");
+            Object notices = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "const n = document.getElementById('shell-notices'); return n ? n.outerHTML : 'no notices area';");
+            throw new AssertionError("No notice " + by + " on " + browser.currentPath() + "; the notices area held: "
+                    + notices, e);
+        }
+    }
 }
