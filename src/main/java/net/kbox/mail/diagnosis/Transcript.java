@@ -170,6 +170,9 @@ final class Transcript extends OutputStream {
             contentLines++;
             return null;
         }
+        if (isStackFrame(raw)) {
+            return null; // Angus prints the stack of a failure it throws: Java's inner workings, nothing for an administrator
+        }
         var line = new Line(0, raw);
         if (line.isReply()) {
             if (line.isFinalReply()) {
@@ -201,5 +204,12 @@ final class Transcript extends OutputStream {
             awaitingData = true;
         }
         return raw;
+    }
+
+    /** A frame of a printed stack trace ({@code \tat a.B.c(B.java:1)}) or its {@code ... 89 more}. */
+    private static boolean isStackFrame(String raw) {
+        String line = raw.strip();
+        return line.startsWith("at ") && line.endsWith(")") && line.indexOf('(') > 3
+                || line.startsWith("... ") && line.endsWith(" more");
     }
 }

@@ -93,6 +93,23 @@ class TranscriptTest {
     }
 
     @Test
+    void test_a_stack_trace_angus_prints_leaves_its_message_and_no_frames() {
+        var transcript = new Transcript(new Redactor(null, null));
+        PrintStream out = transcript.printStream();
+        out.println("RCPT TO:<anna@kbox.test>");
+        out.println("450 4.2.1 mailbox busy");
+        out.println("DEBUG SMTP: MessagingException while sending, THROW: ");
+        var failure = new IllegalStateException("Invalid Addresses", new IllegalArgumentException("450 4.2.1 mailbox busy"));
+        failure.printStackTrace(out);
+        out.println("QUIT");
+
+        String text = transcript.text();
+        assertThat(text).contains("RCPT TO:<anna@kbox.test>", "450 4.2.1 mailbox busy", "Invalid Addresses",
+                "Caused by: java.lang.IllegalArgumentException: 450 4.2.1 mailbox busy", "QUIT");
+        assertThat(text).doesNotContain("\tat ", " at ", "TranscriptTest.java", " more");
+    }
+
+    @Test
     void test_reply_lines_are_told_from_commands_and_content() {
         assertThat(new Transcript.Line(0, "250 OK").isFinalReply()).isTrue();
         assertThat(new Transcript.Line(0, "250-PIPELINING").isReply()).isTrue();
