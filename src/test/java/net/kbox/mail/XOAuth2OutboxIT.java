@@ -6,6 +6,7 @@ import static net.kbox.oauth.TestAuthorizationServer.MAILBOX;
 import static net.kbox.oauth.TestAuthorizationServer.SCOPE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.TimeUnit;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.oauth.TestAuthorizationServer;
@@ -44,6 +45,9 @@ class XOAuth2OutboxIT {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    MeterRegistry meters;
+
     @BeforeEach
     void nothingSavedNothingQueued() {
         MailSettingsReset.nothingSaved(jdbc);
@@ -60,6 +64,7 @@ class XOAuth2OutboxIT {
         try (var server = XOAuth2SmtpServer.start(AUTHORIZATION.tokenCheck(SCOPE))) {
             otherProvider(server, SCOPE).saveWith(settings);
             int before = AUTHORIZATION.tokenRequests();
+            double issuedBefore = tokenRequests("issued");
 
             assertThat(mail.sendTest("admin@kbox.test", MAILBOX, java.util.Locale.ENGLISH).get(20, TimeUnit.SECONDS).outcome())
                     .isEqualTo(TestMailResult.Outcome.SENT);
@@ -75,6 +80,31 @@ class XOAuth2OutboxIT {
                     .isEqualTo(TestMailResult.Outcome.SENT);
             assertThat(AUTHORIZATION.tokenRequests() - before).isEqualTo(2);
             assertThat(server.messages()).hasSize(3);
+            assertThat(tokenRequests("issued") - issuedBefore).as("counted for operators").isEqualTo(2);
         }
+    }
+
+    @Test
+    void test_a_token_the_endpoint_refuses_is_counted_as_failed() throws Exception {
+        try (var server = XOAuth2SmtpServer.start(AUTHORIZATION.tokenCheck(SCOPE))) {
+            SettingsChange.valid().from(MAILBOX, "K-Box QA").server(server.port())
+                    .oauth2(AUTHORIZATION.tokenUrl(), CLIENT_ID, "not-the-" + CLIENT_SECRET, SCOPE).mailbox(MAILBOX)
+                    .saveWith(settings);
+            double failedBefore = tokenRequests("failed");
+            double issuedBefore = tokenRequests("issued");
+
+            assertThat(mail.sendTest("admin@kbox.test", MAILBOX, java.util.Locale.ENGLISH).get(20, TimeUnit.SECONDS).outcome())
+                    .isNotEqualTo(TestMailResult.Outcome.SENT);
+
+            assertThat(tokenRequests("failed") - failedBefore).isEqualTo(1);
+            assertThat(tokenRequests("issued") - issuedBefore).isZero();
+            assertThat(server.logins()).isEmpty();
+        }
+    }
+
+    /** kbox.mail.oauth.token.requests of the other-provider method with this outcome, as /actuator/prometheus shows it. */
+    private double tokenRequests(String outcome) {
+        return meters.find("kbox.mail.oauth.token.requests").tags("provider", "oauth2", "outcome", outcome)
+                .counters().stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 }

@@ -29,11 +29,13 @@ public final class AccessTokens {
 
     private final TokenEndpoint endpoint;
     private final Clock clock;
+    private final TokenMetrics metrics;
     private @Nullable Kept kept;
 
-    public AccessTokens(SSLContext trust, Duration timeout, Clock clock) {
+    public AccessTokens(SSLContext trust, Duration timeout, Clock clock, TokenMetrics metrics) {
         this.endpoint = new TokenEndpoint(trust, timeout, clock);
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** A token to log in with, and whether it came from the cache (a refusal of a cached one is worth a retry). */
@@ -71,12 +73,14 @@ public final class AccessTokens {
         }
         try {
             TokenEndpoint.Issued issued = endpoint.request(oauth, user);
+            metrics.requested(oauth.method(), true, !why.isEmpty());
             diagnosis.secret(issued.value());
             keep(key, issued);
             diagnosis.measured(Step.TOKEN, start, true, why + "POST " + endpointUrl + ", " + grant + ": HTTP "
                     + issued.status() + ", access token valid for " + MailErrorTranslator.seconds(issued.lifetime()));
             return new Token(issued.value(), false);
         } catch (TokenFailure failure) {
+            metrics.requested(oauth.method(), false, !why.isEmpty());
             diagnosis.measured(Step.TOKEN, start, false, "POST " + endpointUrl + ", " + grant + ": "
                     + (failure.status() == null ? "no answer" : "HTTP " + failure.status())
                     + (failure.errorCode() == null ? "" : ", " + failure.errorCode())

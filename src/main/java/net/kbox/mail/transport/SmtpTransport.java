@@ -21,6 +21,7 @@ import net.kbox.mail.settings.EffectiveMailSettings;
 import net.kbox.mail.settings.MailDeploymentProperties;
 import net.kbox.mail.settings.NotReady;
 import net.kbox.mail.token.AccessTokens;
+import net.kbox.mail.token.TokenMetrics;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,8 +55,8 @@ public class SmtpTransport {
     private final AccessTokens tokens;
 
     @Autowired
-    SmtpTransport(MailDeploymentProperties deployment, Translations translations, Clock clock) {
-        this(deployment.timeout(), deployment.caCertificates(), translations, clock);
+    SmtpTransport(MailDeploymentProperties deployment, Translations translations, Clock clock, TokenMetrics tokenMetrics) {
+        this(deployment.timeout(), deployment.caCertificates(), translations, clock, tokenMetrics);
     }
 
     SmtpTransport(Duration timeout, @Nullable Path caCertificates) {
@@ -63,10 +64,11 @@ public class SmtpTransport {
     }
 
     SmtpTransport(Duration timeout, @Nullable Path caCertificates, Clock clock) {
-        this(timeout, caCertificates, new Translations(), clock);
+        this(timeout, caCertificates, new Translations(), clock, TokenMetrics.none());
     }
 
-    private SmtpTransport(Duration timeout, @Nullable Path caCertificates, Translations translations, Clock clock) {
+    private SmtpTransport(Duration timeout, @Nullable Path caCertificates, Translations translations, Clock clock,
+            TokenMetrics tokenMetrics) {
         if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalStateException(TIMEOUT_VARIABLE + " must be a positive duration such as 10s, not " + timeout);
         }
@@ -75,7 +77,7 @@ public class SmtpTransport {
         this.reachability = new Reachability(timeout);
         this.translations = translations;
         // the token endpoint is trusted as the SMTP server is: the JVM's authorities and KBOX_MAIL_CA_CERTIFICATES
-        this.tokens = new AccessTokens(trusted.context(), timeout, clock);
+        this.tokens = new AccessTokens(trusted.context(), timeout, clock, tokenMetrics);
     }
 
     /** How long any single network wait may take ({@code KBOX_MAIL_TIMEOUT}). */
