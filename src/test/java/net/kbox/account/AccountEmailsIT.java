@@ -3,46 +3,22 @@ package net.kbox.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import net.kbox.TestAccounts;
 import net.kbox.account.PasswordResets.SetPasswordOutcome;
 import net.kbox.account.UserAdministration.UserAdministrationException;
 import net.kbox.mail.settings.MailEncryption;
-import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.security.Role;
 import net.kbox.smtp.ImplicitTlsSmtpServer;
 import net.kbox.smtp.ReceivedMessage;
 import net.kbox.smtp.StartTlsSmtpServer;
-import net.kbox.support.MailSettingsReset;
-import net.kbox.support.OutboxDrain;
 import net.kbox.support.SettingsChange;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Welcome, set-password and reset e-mails through the outbox to a real STARTTLS server, on MariaDB. */
-@SpringBootTest
-class AccountEmailsIT {
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    MailSettingsService settings;
-
-    @Autowired
-    UserAdministration administration;
-
-    @Autowired
-    PasswordResets resets;
-
-    @Autowired
-    ResetRequests requests;
+class AccountEmailsIT extends AccountMailTest {
 
     @Autowired
     AccountService accounts;
@@ -50,36 +26,9 @@ class AccountEmailsIT {
     @Autowired
     PasswordEncoder passwordEncoder;
 
-    @Autowired
-    OutboxDrain outbox;
-
-    @Autowired
-    Clock clock;
-
-    StartTlsSmtpServer server;
-
-    @BeforeEach
-    void mailWorks() {
-        MailSettingsReset.nothingSaved(jdbc);
-        jdbc.update("DELETE FROM outbox_message");
-        jdbc.update("DELETE FROM throttle");
-        server = StartTlsSmtpServer.withoutLogin();
-        SettingsChange.valid().fromName("Acme Archive").server(server.port()).saveWith(settings);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
-
-    /** An address no other test uses, its letters kept as they are (these tests need non-ASCII ones). */
-    private static String unique(String name) {
-        return name + "-" + System.nanoTime() + "@kbox.test";
-    }
-
     private ReceivedMessage onlyMailTo(String email) {
         outbox.deliverAll();
-        var mails = server.messages().stream().filter(m -> m.recipients().contains(email)).toList();
+        var mails = mailsTo(email);
         assertThat(mails).hasSize(1);
         return mails.getFirst();
     }
@@ -129,7 +78,7 @@ class AccountEmailsIT {
         assertThat(outbox.deliverAllAt(later.plus(java.time.Duration.ofMinutes(5)))).isZero();
 
         for (String email : emails) {
-            assertThat(server.messages()).filteredOn(m -> m.recipients().contains(email)).hasSize(1);
+            assertThat(mailsTo(email)).hasSize(1);
         }
     }
 
@@ -201,8 +150,7 @@ class AccountEmailsIT {
 
         requests.requestReset(email, "192.0.2.10").get(10, TimeUnit.SECONDS);
         outbox.deliverAll();
-        var reset = server.messages().stream().filter(m -> m.subject().equals("Reset your Acme Archive password"))
-                .filter(m -> m.recipients().contains(email)).toList();
+        var reset = mailsTo(email).stream().filter(m -> m.subject().equals("Reset your Acme Archive password")).toList();
         assertThat(reset).hasSize(1);
         String token = token(reset.getFirst());
         assertThat(resets.check(token)).hasValueSatisfying(info -> assertThat(info.welcome()).isFalse());
@@ -210,8 +158,7 @@ class AccountEmailsIT {
         assertThat(resets.setPassword(token, "third long passphrase")).isEqualTo(SetPasswordOutcome.LINK_INVALID);
 
         outbox.deliverAll();
-        assertThat(server.messages()).filteredOn(m -> m.recipients().contains(email))
-                .extracting(ReceivedMessage::subject).contains("Your Acme Archive password was changed");
+        assertThat(mailsTo(email)).extracting(ReceivedMessage::subject).contains("Your Acme Archive password was changed");
     }
 
     @Test
@@ -234,8 +181,7 @@ class AccountEmailsIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE recipient = ? AND kind = 'PASSWORD_RESET'",
                 Integer.class, email)).as("reset e-mails produced").isEqualTo(ResetRequests.PER_ADDRESS_PER_HOUR);
         // each newer link replaced the one before, whose e-mail was still waiting: only the newest goes out
-        assertThat(server.messages()).filteredOn(m -> m.recipients().contains(email))
-                .filteredOn(m -> m.subject().startsWith("Reset")).hasSize(1);
+        assertThat(mailsTo(email)).filteredOn(m -> m.subject().startsWith("Reset")).hasSize(1);
     }
 
     @Test

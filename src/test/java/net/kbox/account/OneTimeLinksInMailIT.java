@@ -2,84 +2,32 @@ package net.kbox.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import net.kbox.mail.log.MailLog;
-import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.security.Role;
 import net.kbox.smtp.ReceivedMessage;
-import net.kbox.smtp.StartTlsSmtpServer;
-import net.kbox.support.MailSettingsReset;
-import net.kbox.support.OutboxDrain;
-import net.kbox.support.SettingsChange;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 13, item 10: a one-time link is never kept after its e-mail is done with, and never sent when it
  * expired or a newer one replaced it; "Send again" on the mail log makes a fresh one. MariaDB, a real
  * STARTTLS server.
  */
-@SpringBootTest
-class OneTimeLinksInMailIT {
+class OneTimeLinksInMailIT extends AccountMailTest {
 
     private static final Pattern TOKEN = Pattern.compile("/set-password\\?token=([A-Za-z0-9_-]+)");
     private static final String ADMIN = "admin@kbox.test";
 
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    MailSettingsService settings;
-
-    @Autowired
-    UserAdministration administration;
-
-    @Autowired
-    PasswordResets resets;
-
-    @Autowired
-    ResetRequests requests;
-
-    @Autowired
     MailLog mailLog;
 
-    @Autowired
-    OutboxDrain outbox;
-
-    @Autowired
-    Clock clock;
-
-    StartTlsSmtpServer server;
-
-    @BeforeEach
-    void mailWorks() {
-        MailSettingsReset.nothingSaved(jdbc);
-        jdbc.update("DELETE FROM outbox_message");
-        jdbc.update("DELETE FROM throttle");
-        server = StartTlsSmtpServer.withoutLogin();
-        SettingsChange.valid().server(server.port()).saveWith(settings);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
-
-    private static String unique(String name) {
-        return name + "-" + System.nanoTime() + "@kbox.test";
-    }
-
     private List<String> tokensReceivedBy(String email) {
-        return server.messages().stream().filter(m -> m.recipients().contains(email)).map(ReceivedMessage::text)
+        return mailsTo(email).stream().map(ReceivedMessage::text)
                 .map(TOKEN::matcher).filter(java.util.regex.Matcher::find).map(m -> m.group(1)).toList();
     }
 
@@ -138,14 +86,12 @@ class OneTimeLinksInMailIT {
         long reset = messageTo(email);
         assertThat(jdbc.queryForObject("SELECT status FROM outbox_message WHERE id = ?", String.class, reset))
                 .isEqualTo("FAILED");
-        assertThat(server.messages()).filteredOn(m -> m.recipients().contains(email))
-                .extracting(ReceivedMessage::subject).noneMatch(subject -> subject.startsWith("Reset"));
+        assertThat(mailsTo(email)).extracting(ReceivedMessage::subject).noneMatch(subject -> subject.startsWith("Reset"));
         assertThat(mailLog.detail(reset).orElseThrow().lastError()).contains("expired");
 
         assertThat(mailLog.sendAgain(reset, ADMIN).done()).isTrue();
         outbox.deliverAll();
-        var received = server.messages().stream().filter(m -> m.recipients().contains(email))
-                .filter(m -> m.subject().startsWith("Reset")).toList();
+        var received = mailsTo(email).stream().filter(m -> m.subject().startsWith("Reset")).toList();
         assertThat(received).hasSize(1);
         String fresh = TOKEN.matcher(received.getFirst().text()).results().findFirst().orElseThrow().group(1);
         assertThat(resets.check(fresh)).as("the fresh link works").isPresent();

@@ -2,44 +2,10 @@ package net.kbox.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.kbox.TestAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What a user types where the browser could change it: the login page under a guessing attack, Add user. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccountInputBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Browser browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = new Browser(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void nobodyLoggedIn() {
-        browser.driver().manage().deleteAllCookies();
-    }
+class AccountInputBrowserIT extends BrowserJourney {
 
     @Test
     void test_after_five_failed_logins_the_login_page_says_to_wait_without_saying_whether_the_account_exists() {
@@ -58,7 +24,7 @@ class AccountInputBrowserIT {
 
     @Test
     void test_a_320_character_address_in_add_user_gets_a_message_and_is_never_cut_into_another() {
-        LoginPage.open(browser).loginAs(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
+        loginAsAdministrator();
         String local = "x".repeat(310);
         String address = local + "@kbox.test";
         var users = UsersPage.open(browser).addUser("Too Long", address);

@@ -4,43 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.kbox.TestAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The Content-Security-Policy is strict (no inline script without the page's nonce, nothing from other
  * origins) and Vaadin still works under it: a real browser walks every page and reports no violation.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ContentSecurityPolicyIT {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = new Browser(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void nobodyLoggedIn() {
-        browser.driver().manage().deleteAllCookies();
-    }
+class ContentSecurityPolicyIT extends BrowserJourney {
 
     @Test
     void test_every_page_works_under_the_policy_without_a_violation() {
@@ -49,7 +20,7 @@ class ContentSecurityPolicyIT {
         var console = new ArrayList<String>();
         login.forgotPassword();
         console.addAll(browser.consoleMessages());
-        var shell = LoginPage.open(browser).loginAs(TestAccounts.ADMIN_EMAIL, TestAccounts.ADMIN_PASSWORD);
+        var shell = loginAsAdministrator();
         assertThat(shell.currentUser()).isEqualTo("Administrator");
         UsersPage.open(browser);
         browser.find(By.id("add-user")).click();

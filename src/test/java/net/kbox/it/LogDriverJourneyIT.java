@@ -34,7 +34,7 @@ class LogDriverJourneyIT extends BrowserJourney {
     void test_the_test_e_mail_is_written_to_the_log_and_readable_on_the_events_page(CapturedOutput output) {
         loginAsAdministrator();
         var mail = new MailSettingsPage(browser);
-        assertThat(mail.setFromAddress("no-reply@kbox.test").save()).isEqualTo("Mail settings saved");
+        assertThat(mail.set(MailField.FROM_ADDRESS, "no-reply@kbox.test").save()).isEqualTo("Mail settings saved");
 
         assertThat(mail.sendTestEmail()).startsWith("Test e-mail to no-reply@kbox.test written to the log");
         browser.screenshot("log-driver-test-logged");

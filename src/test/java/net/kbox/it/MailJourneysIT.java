@@ -25,9 +25,9 @@ class MailJourneysIT extends BrowserJourney {
             loginAsAdministrator();
             var mail = new MailSettingsPage(browser);
 
-            mail.setFromAddress("no-reply@kbox.test").setFromName("K-Box Journey")
-                    .setHost(server.host()).setPort(server.port()).chooseEncryption("STARTTLS (usually port 587)")
-                    .setUsername(SMTP_USER).setPassword(SMTP_PASSWORD);
+            mail.set(MailField.FROM_ADDRESS, "no-reply@kbox.test").set(MailField.FROM_NAME, "K-Box Journey")
+                    .set(MailField.HOST, server.host()).set(MailField.PORT, server.port())
+                    .chooseEncryption("STARTTLS (usually port 587)").set(MailField.USERNAME, SMTP_USER).set(MailField.PASSWORD, SMTP_PASSWORD);
             browser.screenshot("journey-mail-filled-in");
             assertThat(mail.save()).isEqualTo("Mail settings saved");
             browser.screenshot("journey-mail-saved");
@@ -78,8 +78,8 @@ class MailJourneysIT extends BrowserJourney {
         try (var server = PlainSmtpServer.start()) {
             loginAsAdministrator();
             var mail = new MailSettingsPage(browser);
-            mail.setFromAddress("no-reply@kbox.test").setHost(server.host()).setPort(server.port())
-                    .chooseEncryption("STARTTLS (usually port 587)").save();
+            mail.set(MailField.FROM_ADDRESS, "no-reply@kbox.test").set(MailField.HOST, server.host())
+                    .set(MailField.PORT, server.port()).chooseEncryption("STARTTLS (usually port 587)").save();
 
             String error = mail.sendTestEmail();
             browser.screenshot("journey-test-failed");

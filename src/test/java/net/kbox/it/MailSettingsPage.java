@@ -30,20 +30,10 @@ public class MailSettingsPage {
         return new MailSettingsPage(browser);
     }
 
-    public MailSettingsPage setFromAddress(String value) {
-        return type(MailField.FROM_ADDRESS, value);
-    }
-
-    public MailSettingsPage setFromName(String value) {
-        return type(MailField.FROM_NAME, value);
-    }
-
-    public MailSettingsPage setHost(String value) {
-        return type(MailField.HOST, value);
-    }
-
-    public MailSettingsPage setPort(int value) {
-        return type(MailField.PORT, String.valueOf(value));
+    /** Types {@code value} into {@code field}, e.g. {@code set(MailField.PORT, 2525)}, and leaves it. */
+    public MailSettingsPage set(MailField field, Object value) {
+        typeInto(input(field), String.valueOf(value));
+        return this;
     }
 
     /** Clicks the option with this label, e.g. "STARTTLS (usually port 587)". */
@@ -66,26 +56,6 @@ public class MailSettingsPage {
         return chooseOption("authentication", label);
     }
 
-    public MailSettingsPage setTokenUrl(String value) {
-        return type(MailField.TOKEN_URL, value);
-    }
-
-    public MailSettingsPage setTenantId(String value) {
-        return type(MailField.TENANT_ID, value);
-    }
-
-    public MailSettingsPage setClientId(String value) {
-        return type(MailField.CLIENT_ID, value);
-    }
-
-    public MailSettingsPage setClientSecret(String value) {
-        return type(MailField.CLIENT_SECRET, value);
-    }
-
-    public MailSettingsPage setScope(String value) {
-        return type(MailField.SCOPE, value);
-    }
-
     /** Pastes the JSON key file of a service account into "Service account key". */
     public MailSettingsPage pasteServiceAccountKey(String json) {
         var area = browser.find(By.cssSelector("#service-account-key-text textarea"));
@@ -99,14 +69,6 @@ public class MailSettingsPage {
     /** The value of a read-only field the page derives, e.g. "derived-token-url". */
     public String derivedValue(String id) {
         return browser.find(By.cssSelector("#" + id + " input")).getDomProperty("value");
-    }
-
-    public MailSettingsPage setUsername(String value) {
-        return type(MailField.USERNAME, value);
-    }
-
-    public MailSettingsPage setPassword(String value) {
-        return type(MailField.PASSWORD, value);
     }
 
     /** Saves and waits for the notification that says how it went. */
@@ -125,10 +87,7 @@ public class MailSettingsPage {
 
     /** Types another address into "Send to", sends the test e-mail there and waits for the outcome. */
     public String sendTestEmailTo(String address) {
-        var input = browser.find(By.cssSelector("#test-recipient input"));
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        input.sendKeys(address, Keys.TAB);
-        browser.waitForVaadin();
+        typeInto(browser.find(By.cssSelector("#test-recipient input")), address);
         return sendTestEmail();
     }
 
@@ -173,12 +132,11 @@ public class MailSettingsPage {
         return browser.find(By.id("log-driver-banner")).getText();
     }
 
-    private MailSettingsPage type(MailField field, String value) {
-        var input = input(field);
+    /** Replaces what the input holds by {@code value} and leaves it (Tab), as an administrator types. */
+    private void typeInto(WebElement input, String value) {
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(value, Keys.TAB);
         browser.waitForVaadin();
-        return this;
     }
 
     private WebElement field(MailField field) {

@@ -73,10 +73,12 @@ class OAuthJourneysIT extends BrowserJourney {
     void test_an_administrator_switches_to_another_oauth_provider_and_the_test_e_mail_arrives_with_xoauth2() {
         try (var server = XOAuth2SmtpServer.start(AUTHORIZATION.tokenCheck(SCOPE))) {
             var mail = mailPageRecorded();
-            mail.setFromAddress(MAILBOX).setFromName("K-Box OAuth").setHost(server.host()).setPort(server.port())
+            mail.set(MailField.FROM_ADDRESS, MAILBOX).set(MailField.FROM_NAME, "K-Box OAuth")
+                    .set(MailField.HOST, server.host()).set(MailField.PORT, server.port())
                     .chooseEncryption("STARTTLS (usually port 587)").chooseAuthentication("Other OAuth 2.0 provider")
-                    .setUsername(MAILBOX).setTokenUrl(AUTHORIZATION.tokenUrl()).setClientId(CLIENT_ID)
-                    .setClientSecret(CLIENT_SECRET).setScope(SCOPE);
+                    .set(MailField.USERNAME, MAILBOX).set(MailField.TOKEN_URL, AUTHORIZATION.tokenUrl())
+                    .set(MailField.CLIENT_ID, CLIENT_ID).set(MailField.CLIENT_SECRET, CLIENT_SECRET)
+                    .set(MailField.SCOPE, SCOPE);
             browser.screenshot("oauth-other-provider-filled-in");
             assertThat(mail.save()).isEqualTo("Mail settings saved");
 
@@ -97,7 +99,7 @@ class OAuthJourneysIT extends BrowserJourney {
     void test_microsoft_365_shows_the_token_url_and_scope_it_derives_and_suggests_its_server() {
         loginAsAdministrator();
         var mail = new MailSettingsPage(browser);
-        mail.chooseAuthentication("Microsoft 365 (OAuth 2.0)").setTenantId("contoso.onmicrosoft.com");
+        mail.chooseAuthentication("Microsoft 365 (OAuth 2.0)").set(MailField.TENANT_ID, "contoso.onmicrosoft.com");
 
         assertThat(mail.derivedValue("derived-token-url"))
                 .isEqualTo("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token");
@@ -115,9 +117,11 @@ class OAuthJourneysIT extends BrowserJourney {
         var account = AUTHORIZATION.serviceAccount("journey", Set.of(MAILBOX));
         try (var server = XOAuth2SmtpServer.start(AUTHORIZATION.tokenCheck("https://mail.google.com/"))) {
             var mail = mailPageRecorded();
-            mail.setFromAddress(MAILBOX).setFromName("K-Box Google").chooseAuthentication("Google Workspace (OAuth 2.0)")
-                    .setHost(server.host()).setPort(server.port()).chooseEncryption("STARTTLS (usually port 587)")
-                    .setUsername(MAILBOX).pasteServiceAccountKey(account.json());
+            mail.set(MailField.FROM_ADDRESS, MAILBOX).set(MailField.FROM_NAME, "K-Box Google")
+                    .chooseAuthentication("Google Workspace (OAuth 2.0)")
+                    .set(MailField.HOST, server.host()).set(MailField.PORT, server.port())
+                    .chooseEncryption("STARTTLS (usually port 587)")
+                    .set(MailField.USERNAME, MAILBOX).pasteServiceAccountKey(account.json());
             browser.screenshot("oauth-google-filled-in");
             assertThat(mail.save()).isEqualTo("Mail settings saved");
 

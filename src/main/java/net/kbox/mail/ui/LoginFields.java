@@ -50,6 +50,10 @@ class LoginFields extends Div {
         tokenUrl.setPlaceholder("https://login.your-provider.com/oauth2/token");
         // the limits of MailSettingsRules are told next to the field, never applied by cutting (issue 19.5)
         UncutInput.apply(username, password, tenantId, clientId, clientSecret, tokenUrl, scope);
+        // shown only where the chosen method uses them, and then required (the secrets: see MailSettingsFields)
+        tenantId.setRequiredIndicatorVisible(true);
+        clientId.setRequiredIndicatorVisible(true);
+        tokenUrl.setRequiredIndicatorVisible(true);
         derived(derivedTokenUrl, "derived-token-url", MailField.TOKEN_URL);
         derived(derivedScope, "derived-scope", MailField.SCOPE);
         derivedScope.setValue(MailAuthentication.MICROSOFT_SCOPE);
@@ -74,6 +78,7 @@ class LoginFields extends Div {
         boolean microsoft = method == MailAuthentication.MICROSOFT_365;
         derivedTokenUrl.setVisible(microsoft);
         derivedScope.setVisible(microsoft);
+        username.setRequiredIndicatorVisible(method.isOAuth());
         note.setText(getTranslation("mail.login.note." + method.configValue()));
     }
 

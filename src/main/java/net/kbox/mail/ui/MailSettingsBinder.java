@@ -1,6 +1,8 @@
 package net.kbox.mail.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
@@ -103,12 +105,28 @@ class MailSettingsBinder extends Binder<MailSettingsChange> {
                 "mail.error." + MailSettingsFields.idOf(field) + "." + problem.name().toLowerCase(Locale.ROOT));
     }
 
-    /** Checks the secrets again, e.g. after the server, the username or the method changed. */
-    void validateSecrets() {
-        secretBindings.values().forEach(Binding::validate);
+    /**
+     * Checks the secrets again after {@code changed} (e.g. the server, the username or the method): a secret
+     * to be typed again, or a problem gone, shows at once. That a secret is still empty is told as for every
+     * other field, on Save or once its own input was edited; only a username asks at once for its password.
+     */
+    void validateSecrets(HasValue<?, ?> changed) {
+        secretBindings.forEach((field, binding) -> {
+            boolean stillEmpty = binding.validate(false).getMessage()
+                    .filter(message(form, field, Problem.REQUIRED)::equals).isPresent();
+            boolean askedFor = field == MailField.PASSWORD && changed == form.fields.username;
+            if (!stillEmpty || askedFor || ((HasValidation) binding.getField()).isInvalid()) {
+                binding.validate();
+            }
+        });
     }
 
-    private void secret(MailField field, com.vaadin.flow.component.HasValue<?, String> input, String property,
+    /** Checks {@code secret} again and shows its problem, e.g. once the saved one was cleared. */
+    void validateSecret(MailField secret) {
+        secretBindings.get(secret).validate();
+    }
+
+    private void secret(MailField field, HasValue<?, String> input, String property,
             Function<String, Optional<Problem>> rule) {
         secretBindings.put(field, forField(input)
                 .withValidator(rule(field, (@Nullable String value) -> secretProblem(field, value == null ? "" : value, rule)))

@@ -109,6 +109,8 @@ class MailSettingsFields extends VerticalLayout {
                 case CLIENT_SECRET -> login.clientSecret.setPlaceholder(placeholder);
                 default -> login.serviceAccountKey.setPlaceholder(placeholder);
             }
+            // the SMTP password is optional (a server without login); the OAuth secrets are needed unless one applies
+            input(field).setRequiredIndicatorVisible(field != MailField.PASSWORD && !secret.kept());
             login.clear.get(field).setVisible(!locked && secret.clearable() && saved.authentication().uses(field));
             ((HasHelper) input(field)).setHelperText(saved.unreadable().contains(field) && !secret.removeSaved()
                     ? getTranslation("mail.secret.unreadable", getTranslation(field.labelKey())) : null);

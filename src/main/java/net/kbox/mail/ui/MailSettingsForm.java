@@ -32,6 +32,7 @@ class MailSettingsForm extends VerticalLayout {
 
     private final SavedSecrets secrets = new SavedSecrets();
     private final MailSettingsBinder binder;
+    private final ServerSuggestions suggestions;
     private final HorizontalLayout actions = new HorizontalLayout(save, discard);
     private MailSettingsSnapshot snapshot;
     private boolean loading;
@@ -42,11 +43,11 @@ class MailSettingsForm extends VerticalLayout {
         binder = new MailSettingsBinder(this, secrets);
         binder.addValueChangeListener(e -> {
             if (!loading) {
-                binder.validateSecrets();
+                binder.validateSecrets(e.getHasValue());
             }
             updateButtons();
         });
-        ServerSuggestions.follow(fields, () -> loading);
+        suggestions = new ServerSuggestions(fields, () -> loading);
         fields.login.authentication.addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 fields.login.showMethod(e.getValue());
@@ -61,6 +62,7 @@ class MailSettingsForm extends VerticalLayout {
         loading = true;
         try {
             snapshot = saved;
+            suggestions.forget();
             binder.readRecord(MailSettingsBinder.unchanged(saved));
             fields.login.showMethod(saved.authentication());
             fields.show(saved, secrets.states(saved), locked());
@@ -147,7 +149,7 @@ class MailSettingsForm extends VerticalLayout {
         fields.input(secret).clear();
         Map<MailField, SecretState> states = secrets.states(snapshot);
         fields.show(snapshot, states, locked());
-        binder.validateSecrets();
+        binder.validateSecret(secret);
         updateButtons();
     }
 

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.customfield.CustomField;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,13 @@ class ServiceAccountKeyInput extends CustomField<String> {
         upload.setAcceptedFileTypes("application/json", ".json");
         upload.setMaxFileSize(MailSettingsRules.SERVICE_ACCOUNT_KEY_MAX_LENGTH * 4);
         upload.setDropAllowed(true);
+        // the upload's own texts in the page's language: Vaadin brings English ones only
+        upload.setI18n(new UploadI18N()
+                .setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("mail.key.upload")))
+                .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("mail.key.drop")))
+                .setError(new UploadI18N.Error().setTooManyFiles(getTranslation("mail.key.too-many"))
+                        .setFileIsTooBig(getTranslation("mail.key.too-big"))
+                        .setIncorrectFileType(getTranslation("mail.key.not-json-file"))));
         loaded.setId("service-account-key-loaded");
         loaded.addClassName("value-source-text");
         add(text, upload, loaded);

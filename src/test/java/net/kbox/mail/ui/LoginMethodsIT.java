@@ -36,6 +36,9 @@ class LoginMethodsIT extends SpringBrowserlessTest {
 
     private static final String SECRET = "Cl1ent-S3cret-never-in-the-browser";
     private static final String TOKEN_URL = "https://login.kbox.test/oauth2/token";
+    private static final String MICROSOFT = "Microsoft 365 (OAuth 2.0)";
+    private static final String GOOGLE = "Google Workspace (OAuth 2.0)";
+    private static final String OTHER = "Other OAuth 2.0 provider";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -110,22 +113,100 @@ class LoginMethodsIT extends SpringBrowserlessTest {
     }
 
     @Test
-    void test_choosing_a_provider_suggests_its_server_where_the_host_is_empty_only() {
-        var view = navigate(MailSettingsView.class);
-        var fields = view.form.fields;
-        test(fields.login.authentication).selectItem("Microsoft 365 (OAuth 2.0)");
-        assertThat(fields.host.getValue()).isEqualTo("smtp.office365.com");
-        assertThat(fields.port.getValue()).isEqualTo(587);
-        assertThat(fields.encryption.getValue()).isEqualTo(MailEncryption.STARTTLS);
+    void test_a_provider_suggests_its_server_which_follows_the_next_method_until_the_administrator_types_one() {
+        var fields = navigate(MailSettingsView.class).form.fields;
+        choose(fields, MICROSOFT, GOOGLE);
+        assertServer(fields, "smtp.gmail.com", 465, MailEncryption.TLS);
+        choose(fields, MICROSOFT);
+        assertServer(fields, "smtp.office365.com", 587, MailEncryption.STARTTLS);
+        choose(fields, OTHER);
+        assertThat(fields.host.getValue()).as("taken back: the other provider's server is not Microsoft's").isEmpty();
+        assertThat(fields.host.isInvalid()).as("not typed by the administrator: not told at once").isFalse();
 
-        test(fields.login.authentication).selectItem("Google Workspace (OAuth 2.0)");
-        assertThat(fields.host.getValue()).as("the host is not empty any more").isEqualTo("smtp.office365.com");
+        test(fields.host).setValue("smtp.kbox.test");
+        choose(fields, GOOGLE);
+        assertThat(fields.host.getValue()).as("typed by the administrator").isEqualTo("smtp.kbox.test");
         test(fields.host).setValue("");
-        test(fields.login.authentication).selectItem("Other OAuth 2.0 provider");
-        test(fields.login.authentication).selectItem("Google Workspace (OAuth 2.0)");
-        assertThat(fields.host.getValue()).isEqualTo("smtp.gmail.com");
-        assertThat(fields.port.getValue()).isEqualTo(465);
-        assertThat(fields.encryption.getValue()).isEqualTo(MailEncryption.TLS);
+        choose(fields, OTHER, GOOGLE);
+        assertServer(fields, "smtp.gmail.com", 465, MailEncryption.TLS);
+    }
+
+    @Test
+    void test_a_typed_port_and_encryption_stay_while_the_suggested_host_follows() {
+        var fields = navigate(MailSettingsView.class).form.fields;
+        test(fields.port).setValue(2525);
+        choose(fields, MICROSOFT);
+        assertServer(fields, "smtp.office365.com", 2525, MailEncryption.STARTTLS);
+
+        choose(fields, GOOGLE);
+        assertServer(fields, "smtp.gmail.com", 2525, MailEncryption.TLS);
+        test(fields.encryption).selectItem("STARTTLS (usually port 587)");
+        choose(fields, MICROSOFT, GOOGLE);
+        assertServer(fields, "smtp.gmail.com", 2525, MailEncryption.STARTTLS);
+    }
+
+    @Test
+    void test_a_saved_server_stays_when_another_provider_is_chosen() {
+        SettingsChange.valid().server("smtp.office365.com", 587).microsoft365("contoso.onmicrosoft.com", "kbox-mail", SECRET)
+                .mailbox("no-reply@kbox.test").saveWith(settings);
+        var fields = navigate(MailSettingsView.class).form.fields;
+
+        choose(fields, GOOGLE, OTHER);
+
+        assertServer(fields, "smtp.office365.com", 587, MailEncryption.STARTTLS);
+    }
+
+    private void choose(MailSettingsFields fields, String... methods) {
+        for (String method : methods) {
+            test(fields.login.authentication).selectItem(method);
+        }
+    }
+
+    private static void assertServer(MailSettingsFields fields, String host, int port, MailEncryption encryption) {
+        assertThat(fields.host.getValue()).isEqualTo(host);
+        assertThat(fields.port.getValue()).isEqualTo(port);
+        assertThat(fields.encryption.getValue()).isEqualTo(encryption);
+    }
+
+    /**
+     * As every field of the page: a required input is marked as such, and an empty one is told once its own
+     * input was edited (Save stays disabled meanwhile), never while other fields are typed.
+     */
+    @Test
+    void test_an_empty_client_secret_is_marked_required_and_told_once_edited_not_while_other_fields_are_typed() {
+        var view = navigate(MailSettingsView.class);
+        var login = view.form.fields.login;
+        test(view.form.fields.fromAddress).setValue("no-reply@kbox.test");
+        test(login.authentication).selectItem("Microsoft 365 (OAuth 2.0)");
+        test(login.tenantId).setValue("contoso.onmicrosoft.com");
+        test(login.clientId).setValue("kbox-mail");
+        test(view.form.fields.username).setValue("no-reply@kbox.test");
+        assertThat(login.clientSecret.isInvalid()).as("not typed yet").isFalse();
+        assertThat(view.form.save.isEnabled()).isFalse();
+        assertThat(Stream.of(login.tenantId, login.clientId, login.clientSecret, login.username)
+                .allMatch(input -> input.isRequiredIndicatorVisible())).isTrue();
+
+        test(login.clientSecret).setValue(SECRET);
+        assertThat(login.clientSecret.isInvalid()).isFalse();
+        test(login.clientSecret).setValue("");
+        assertThat(login.clientSecret.isInvalid()).as("emptied again").isTrue();
+    }
+
+    @Test
+    void test_an_empty_key_or_secret_is_not_marked_when_the_method_is_chosen_or_the_server_typed() {
+        var view = navigate(MailSettingsView.class);
+        var login = view.form.fields.login;
+        test(login.authentication).selectItem("Google Workspace (OAuth 2.0)");
+        test(view.form.fields.host).setValue("smtp-relay.gmail.com");
+        assertThat(login.serviceAccountKey.isInvalid()).isFalse();
+        assertThat(login.serviceAccountKey.isRequiredIndicatorVisible()).isTrue();
+
+        test(login.authentication).selectItem("Other OAuth 2.0 provider");
+        test(login.tokenUrl).setValue(TOKEN_URL);
+        assertThat(login.clientSecret.isInvalid()).isFalse();
+        test(login.clientSecret).setValue("x");
+        test(login.clientSecret).setValue("");
+        assertThat(login.clientSecret.isInvalid()).as("edited and left empty").isTrue();
     }
 
     @Test
@@ -179,6 +260,7 @@ class LoginMethodsIT extends SpringBrowserlessTest {
         var reopened = navigate(MailSettingsView.class).form.fields.login;
         assertThat(reopened.clientSecret.getValue()).isEmpty();
         assertThat(reopened.clientSecret.getPlaceholder()).isEqualTo("unchanged");
+        assertThat(reopened.clientSecret.isRequiredIndicatorVisible()).as("the saved one applies").isFalse();
         assertThat($(ValueSourceHint.class).id("client-secret-source").text()).isEqualTo("Saved here, encrypted");
         assertThat(MailSettingsViewIT.everythingRendered(UI.getCurrent().getElement())).doesNotContain(SECRET);
     }

@@ -76,5 +76,9 @@ class MailSettingsInGermanIT extends SpringBrowserlessTest {
         assertThat(view.form.save.getText()).isEqualTo(german.getProperty("mail.action.save"))
                 .isNotEqualTo(english.getProperty("mail.action.save"));
         assertThat(view.getPageTitle()).isEqualTo(german.getProperty("mail.title"));
+        var upload = fields.login.serviceAccountKey.upload.getI18n();
+        assertThat(new String[] {upload.getAddFiles().getOne(), upload.getDropFiles().getOne()})
+                .as("the key file's upload, not Vaadin's English").containsExactly(german.getProperty("mail.key.upload"),
+                        german.getProperty("mail.key.drop"));
     }
 }
