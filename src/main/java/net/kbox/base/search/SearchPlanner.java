@@ -78,13 +78,15 @@ final class SearchPlanner {
         where.addAll(conditions);
         var filter = new ArrayList<Object>(List.of(text.pattern()));
         filter.addAll(arguments);
+        boolean alone = conditions.isEmpty() && words.size() == 1;
         if (!driver.prefix() || driver.rows() < few) {
-            return Optional.of(terms(driver, where, filter, offset, limit));
+            return Optional.of(terms(driver, alone && decides(driver, text), where, filter, offset, limit));
         }
         List<String> prefixed = jdbc.queryForList("SELECT DISTINCT term FROM " + table.terms() + " WHERE term LIKE ? LIMIT ?",
                 String.class, driver.argument(), maxPrefixes + 1);
         if (prefixed.size() == 1) { // "delivered" typed without a space after it: the one word it begins
-            return Optional.of(terms(new Lookup(prefixed.getFirst(), false, driver.rows()), where, filter, offset, limit));
+            var word = new Lookup(prefixed.getFirst(), false, driver.rows());
+            return Optional.of(terms(word, alone && decides(word, text), where, filter, offset, limit));
         }
         return Optional.of(prefixed.size() <= maxPrefixes ? merged(prefixed, where, filter, offset, limit)
                 : scan(where, filter, offset, limit));
@@ -110,7 +112,28 @@ final class SearchPlanner {
         return rows == null ? 0 : rows;
     }
 
-    private Query terms(Lookup driver, List<String> where, List<Object> filter, int offset, int limit) {
+    /**
+     * Whether every row holding the driving term matches the text, which is that one word: the term is the
+     * whole word typed (shorter than a term's limit, so not the cut beginning of a longer word), or the one
+     * word that begins as typed.
+     */
+    private static boolean decides(Lookup driver, SearchText text) {
+        String typed = text.words().getFirst();
+        return !driver.prefix() && (text.lastWordComplete()
+                ? driver.term().equals(typed) && typed.codePointCount(0, typed.length()) < SearchText.TERM_MAX_LENGTH
+                : driver.term().startsWith(typed));
+    }
+
+    /**
+     * The rows of the driving term, newest first, each checked; or, when the term {@code decides} alone, a
+     * page of the term table's own key (skipping there, in the index), of which only the page's rows are read.
+     */
+    private Query terms(Lookup driver, boolean decides, List<String> where, List<Object> filter, int offset, int limit) {
+        if (decides) {
+            return new Query("SELECT w." + table.termsRowId() + " AS id FROM " + table.terms() + " w WHERE "
+                    + driver.condition() + " ORDER BY w." + table.time() + " DESC, w." + table.termsRowId()
+                    + " DESC LIMIT ? OFFSET ?", List.of(driver.argument(), limit, offset), "word");
+        }
         var arguments = new ArrayList<Object>(List.of(driver.argument()));
         arguments.addAll(filter);
         arguments.addAll(List.of(limit, offset));
