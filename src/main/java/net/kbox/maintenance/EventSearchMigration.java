@@ -2,16 +2,12 @@ package net.kbox.maintenance;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.util.List;
-import net.kbox.base.search.SearchIndex;
+import net.kbox.base.search.SearchBackfill;
 import net.kbox.base.search.SearchText;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,41 +50,8 @@ class EventSearchMigration implements JavaMigration {
 
     /** Indexes the events that have no searchable text yet; returns how many. */
     static int indexUnindexed(Connection connection) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            var jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-            var index = new SearchIndex(jdbc, MaintenanceEventQueries.SEARCH);
-            int indexed = 0;
-            long after = 0;
-            List<Unindexed> batch;
-            do {
-                batch = jdbc.query("SELECT id, occurred_at, message, actor, search_text FROM maintenance_event WHERE id > ?"
-                        + " ORDER BY id LIMIT " + BATCH, (row, number) -> new Unindexed(row.getLong("id"),
-                        row.getObject("occurred_at", LocalDateTime.class), row.getString("message"), row.getString("actor"),
-                        row.getString("search_text") != null), after);
-                List<SearchIndex.Row> rows = batch.stream().filter(event -> !event.done()).map(Unindexed::row).toList();
-                jdbc.batchUpdate("UPDATE maintenance_event SET search_text = ? WHERE id = ?",
-                        rows.stream().map(row -> new Object[] {row.text(), row.id()}).toList());
-                index.addAll(rows);
-                connection.commit();
-                indexed += rows.size();
-                after = batch.isEmpty() ? after : batch.getLast().id();
-            } while (batch.size() == BATCH);
-            return indexed;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback(); // the batches before stay: a new run goes on after them
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
-    }
-
-    private record Unindexed(long id, LocalDateTime occurredAt, String message, @Nullable String actor, boolean done) {
-
-        SearchIndex.Row row() {
-            return new SearchIndex.Row(id, occurredAt,
-                    SearchText.searchable(MaintenanceEvent.SEARCH_TEXT_MAX_LENGTH, message, actor));
-        }
+        return SearchBackfill.indexUnindexed(connection, MaintenanceEventQueries.SEARCH, "message, actor", BATCH,
+                row -> SearchText.searchable(MaintenanceEvent.SEARCH_TEXT_MAX_LENGTH, row.getString("message"),
+                        row.getString("actor")));
     }
 }
