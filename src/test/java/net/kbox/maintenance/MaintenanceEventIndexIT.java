@@ -175,7 +175,7 @@ class MaintenanceEventIndexIT {
     @ParameterizedTest(name = "''{0}'' at offset {1}: {2}")
     @CsvSource({
             "index test, 0, word", "index test, 20000, word", "event 4242 of, 0, word",
-            "event 4242, 0, prefix", "zq, 0, prefixes", "zq, 5000, prefixes", "4, 0, scan", "4, 3000, scan"})
+            "index, 20000, word", "event 4242, 0, prefix", "zq, 0, prefixes", "zq, 5000, prefixes", "4, 0, scan", "4, 3000, scan"})
     void test_each_plan_of_the_text_search_reads_indexes_and_finds_what_the_words_say(String text, int offset,
             String plan) {
         for (var filter : List.of(new EventFilter(null, null, text), new EventFilter(EventLevel.WARNING, null, text),
