@@ -149,6 +149,23 @@ class MailLogIndexIT {
         }
     }
 
+    /** A word alone decides: the page is skipped to in the term table's key, and only its rows are read. */
+    @Test
+    void test_a_deep_page_of_a_word_alone_reads_the_term_index_only() {
+        var filter = MailLogFilter.to("company"); // typed as the one word that begins so, in 20 % of the e-mails
+        var page = queries.page(filter, 5_000, 50).orElseThrow();
+        var explained = jdbc.queryForList("EXPLAIN " + page.sql(), page.arguments().toArray());
+        log.info("EXPLAIN {} at 5000 ({}) -> {}", filter, page.plan(), explained);
+        assertIndexedSortingAtMost(explained, page.plan());
+        assertThat(explained.stream().filter(row -> "DERIVED".equals(row.get("select_type"))))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.get("table")).isEqualTo("w");
+                    assertThat(String.valueOf(row.get("Extra"))).contains("Using index");
+                });
+        assertThat(queries.find(filter, 5_000, 50)).extracting(MailLogEntry::id).hasSize(50)
+                .isEqualTo(scanned(filter, 5_000));
+    }
+
     @Test
     void test_an_address_in_no_e_mail_needs_no_query() {
         assertThat(queries.page(MailLogFilter.to("nobody@nowhere.test"), 0, 50)).isEmpty();
