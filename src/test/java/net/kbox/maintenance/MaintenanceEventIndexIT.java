@@ -181,10 +181,11 @@ class MaintenanceEventIndexIT {
         for (var filter : List.of(new EventFilter(null, null, text), new EventFilter(EventLevel.WARNING, null, text),
                 new EventFilter(EventLevel.WARNING, EventCategory.SETTINGS, text))) {
             var page = queries.textPage(filter, offset, 50).orElseThrow();
-            assertThat(page.plan()).as(filter.toString()).isEqualTo(plan);
+            assertThat(page.plan()).as(filter.toString()).isIn(plan, filter.level() == null ? plan
+                    : "conditions"); // a common word with a level (and category) met by few events
             var explained = jdbc.queryForList("EXPLAIN " + page.sql(), page.arguments().toArray());
-            log.info("EXPLAIN {} at {} ({}) -> {}", filter, offset, plan, explained);
-            assertIndexedSortingAtMost(explained, plan);
+            log.info("EXPLAIN {} at {} ({}) -> {}", filter, offset, page.plan(), explained);
+            assertIndexedSortingAtMost(explained, page.plan());
             assertThat(queries.find(filter, offset, 50)).as(filter.toString()).extracting(EventSummary::id)
                     .isEqualTo(scanned(filter, offset));
         }

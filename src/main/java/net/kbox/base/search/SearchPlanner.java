@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * with it are fewer than {@value #FEW}, read and sorted.
  * <li>{@code prefixes}: a common beginning of up to {@value #MAX_PREFIXES} different words: each word's rows
  * newest first, up to the page's end, merged.
+ * <li>{@code conditions}: a common word, and the table's own conditions (a status, a level) met by fewer
+ * than {@value #FEW} rows: those rows newest first, each checked; a rare status never waits for a common word.
  * <li>{@code scan}: a common beginning of many words (e.g. {@code user} before {@code user4321}): the
  * table's own time index newest first, as the list without a search; common means the page fills fast.
  * </ul>
@@ -78,6 +80,9 @@ final class SearchPlanner {
         where.addAll(conditions);
         var filter = new ArrayList<Object>(List.of(text.pattern()));
         filter.addAll(arguments);
+        if (!conditions.isEmpty() && driver.rows() >= few && rowsMeeting(conditions, arguments) < few) {
+            return Optional.of(conditions(where, filter, offset, limit)); // e.g. Failed e-mails to a common domain
+        }
         boolean alone = conditions.isEmpty() && words.size() == 1;
         if (!driver.prefix() || driver.rows() < few) {
             return Optional.of(terms(driver, alone && decides(driver, text), where, filter, offset, limit));
@@ -128,6 +133,21 @@ final class SearchPlanner {
      * The rows of the driving term, newest first, each checked; or, when the term {@code decides} alone, a
      * page of the term table's own key (skipping there, in the index), of which only the page's rows are read.
      */
+    /** How many rows meet the table's conditions, counted up to {@link #few} (an index range, as a rule). */
+    private int rowsMeeting(List<String> conditions, List<Object> arguments) {
+        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM " + table.name() + " r WHERE "
+                + String.join(" AND ", conditions) + " LIMIT " + few + ") x", Integer.class, arguments.toArray());
+        return rows == null ? 0 : rows;
+    }
+
+    /**
+     * The rows meeting the conditions, fewer than {@link #few}, newest first through the index the database
+     * picks for them, each checked: a common word with a rare status or level.
+     */
+    private Query conditions(List<String> where, List<Object> filter, int offset, int limit) {
+        return tableRows("", where, filter, offset, limit, "conditions");
+    }
+
     private Query terms(Lookup driver, boolean decides, List<String> where, List<Object> filter, int offset, int limit) {
         if (decides) {
             return new Query("SELECT w." + table.termsRowId() + " AS id FROM " + table.terms() + " w WHERE "
@@ -158,13 +178,18 @@ final class SearchPlanner {
     }
 
     private Query scan(List<String> where, List<Object> filter, int offset, int limit) {
-        var arguments = new ArrayList<>(filter);
-        arguments.addAll(List.of(limit, offset));
         // MariaDB took a full scan and a sort of the whole table for a page at offset 3 000 (MaintenanceEventIndexIT)
         String hint = table.timeIndex() != null && namesIndexes() ? " FORCE INDEX (" + table.timeIndex() + ")" : "";
+        return tableRows(hint, where, filter, offset, limit, "scan");
+    }
+
+    /** The table's rows newest first, each checked, through the index {@code hint} names or the database picks. */
+    private Query tableRows(String hint, List<String> where, List<Object> filter, int offset, int limit, String plan) {
+        var arguments = new ArrayList<>(filter);
+        arguments.addAll(List.of(limit, offset));
         return new Query("SELECT r." + table.id() + " AS id FROM " + table.name() + " r" + hint + " WHERE "
                 + String.join(" AND ", where)
-                + " ORDER BY r." + table.time() + " DESC, r." + table.id() + " DESC LIMIT ? OFFSET ?", arguments, "scan");
+                + " ORDER BY r." + table.time() + " DESC, r." + table.id() + " DESC LIMIT ? OFFSET ?", arguments, plan);
     }
 
     /** The rows of a term, newest first in the term table's own order, each checked in the table. */

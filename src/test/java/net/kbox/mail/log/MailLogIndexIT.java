@@ -140,10 +140,11 @@ class MailLogIndexIT {
                 new MailLogFilter(MailStatus.RETRYING, "WELCOME", recipient, null, null),
                 new MailLogFilter(null, "TEST", recipient, to.minus(Duration.ofDays(30)), to))) {
             var page = queries.page(filter, offset, 50).orElseThrow();
-            assertThat(page.plan()).as(filter.toString()).isEqualTo(plan);
+            assertThat(page.plan()).as(filter.toString()).isIn(plan, filter.equals(MailLogFilter.to(recipient)) ? plan
+                    : "conditions"); // a common word with a status, kind or time range met by few e-mails
             var explained = jdbc.queryForList("EXPLAIN " + page.sql(), page.arguments().toArray());
-            log.info("EXPLAIN {} at {} ({}) -> {}", filter, offset, plan, explained);
-            assertIndexedSortingAtMost(explained, plan);
+            log.info("EXPLAIN {} at {} ({}) -> {}", filter, offset, page.plan(), explained);
+            assertIndexedSortingAtMost(explained, page.plan());
             assertThat(queries.find(filter, offset, 50)).as(filter.toString()).extracting(MailLogEntry::id)
                     .isEqualTo(scanned(filter, offset));
         }
@@ -164,6 +165,19 @@ class MailLogIndexIT {
                 });
         assertThat(queries.find(filter, 5_000, 50)).extracting(MailLogEntry::id).hasSize(50)
                 .isEqualTo(scanned(filter, 5_000));
+    }
+
+    /** A common word with a status few e-mails have: those e-mails newest first from the status index. */
+    @Test
+    void test_a_rare_status_with_a_common_word_reads_the_status_index() {
+        var filter = new MailLogFilter(MailStatus.RETRYING, null, "company.example", null, null);
+        var page = queries.page(filter, 0, 50).orElseThrow();
+        assertThat(page.plan()).isEqualTo("conditions");
+        var explained = jdbc.queryForList("EXPLAIN " + page.sql(), page.arguments().toArray());
+        log.info("EXPLAIN {} at 0 ({}) -> {}", filter, page.plan(), explained);
+        assertIndexedSortingAtMost(explained, page.plan());
+        assertThat(explained).anySatisfy(row -> assertThat(row.get("key")).isEqualTo("ix_outbox_message_status_time"));
+        assertThat(queries.find(filter, 0, 50)).extracting(MailLogEntry::id).isNotEmpty().isEqualTo(scanned(filter, 0));
     }
 
     @Test

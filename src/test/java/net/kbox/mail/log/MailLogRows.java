@@ -40,17 +40,27 @@ public final class MailLogRows {
         return FIRST_NAMES[user % FIRST_NAMES.length] + ".user" + user + "@" + DOMAINS[user % DOMAINS.length];
     }
 
+    /** The {@code n}-th e-mail's dice: status and kind do not follow its address or each other. */
+    private static int mix(int n, int salt) {
+        int x = (n + salt) * 0x9E3779B9;
+        x ^= x >>> 15;
+        x *= 0x85EBCA6B;
+        return Math.floorMod(x ^ (x >>> 13), 1000);
+    }
+
     /** Status and attempts of the {@code n}-th e-mail. */
     private static String[] status(int n) {
-        return n % 50 == 0 ? new String[] {"FAILED", "5"} : n % 89 == 0 ? new String[] {"CANCELLED", "0"}
-                : n % 97 == 0 ? new String[] {"QUEUED", "0"} : n % 101 == 0 ? new String[] {"QUEUED", "2"}
-                : n % 211 == 0 ? new String[] {"SENDING", "1"} : n % 13 == 0 ? new String[] {"LOGGED", "1"}
+        int perMille = mix(n, 0);
+        return perMille < 20 ? new String[] {"FAILED", "5"} : perMille < 31 ? new String[] {"CANCELLED", "0"}
+                : perMille < 41 ? new String[] {"QUEUED", "0"} : perMille < 51 ? new String[] {"QUEUED", "2"}
+                : perMille < 56 ? new String[] {"SENDING", "1"} : perMille < 126 ? new String[] {"LOGGED", "1"}
                 : new String[] {"SENT", "1"};
     }
 
     private static String kind(int n) {
-        int tenth = n % 10;
-        return tenth < 4 ? "WELCOME" : tenth < 7 ? "PASSWORD_RESET" : tenth < 9 ? "PASSWORD_CHANGED" : "TEST";
+        int perMille = mix(n, 7_919);
+        return perMille < 400 ? "WELCOME" : perMille < 700 ? "PASSWORD_RESET" : perMille < 900 ? "PASSWORD_CHANGED"
+                : "TEST";
     }
 
     /**
