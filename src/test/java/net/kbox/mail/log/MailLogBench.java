@@ -59,8 +59,10 @@ public final class MailLogBench {
             measure(now);
         } finally {
             if (sizes.full()) {
+                // the benchmark's own database, whose outbox holds only these (the footprint's were deleted): a
+                // DELETE of a million rows outlasts the connection's read timeout
                 jdbc.execute("TRUNCATE TABLE outbox_message_term");
-                jdbc.execute("DELETE FROM outbox_message WHERE subject = '" + MARKER + "'");
+                jdbc.execute("TRUNCATE TABLE outbox_message");
             } else {
                 MailLogRows.delete(jdbc, firstId, MARKER);
             }
