@@ -6,7 +6,7 @@ package net.kbox.bench;
  * gives the sizes of the issue. Each size can be overridden on its own.
  */
 public record BenchmarkSizes(boolean full, int messages, int warmUpRounds, int rounds, int neighbourRounds,
-        int events, int queryRuns, int footprintMessages) {
+        int events, int mails, int queryRuns, int footprintMessages) {
 
     public static BenchmarkSizes fromSystemProperties() {
         boolean full = Boolean.getBoolean("kbox.bench.full");
@@ -16,6 +16,7 @@ public record BenchmarkSizes(boolean full, int messages, int warmUpRounds, int r
                 Integer.getInteger("kbox.bench.rounds", full ? 7 : 1),
                 Integer.getInteger("kbox.bench.neighbour-rounds", full ? 7 : 1),
                 Integer.getInteger("kbox.bench.events", full ? 1_000_000 : 1_000),
+                Integer.getInteger("kbox.bench.mails", full ? 1_000_000 : 1_000),
                 Integer.getInteger("kbox.bench.query-runs", full ? 20 : 3),
                 Integer.getInteger("kbox.bench.footprint-messages", full ? 1_000 : 20));
     }

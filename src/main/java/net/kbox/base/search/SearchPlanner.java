@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * with it are fewer than {@value #FEW}, read and sorted.
  * <li>{@code prefixes}: a common beginning of up to {@value #MAX_PREFIXES} different words: each word's rows
  * newest first, up to the page's end, merged.
+ * <li>{@code conditions}: a common word, and the table's own conditions (a status, a level) met by fewer
+ * than {@value #FEW} rows: those rows newest first, each checked; a rare status never waits for a common word.
  * <li>{@code scan}: a common beginning of many words (e.g. {@code user} before {@code user4321}): the
  * table's own time index newest first, as the list without a search; common means the page fills fast.
  * </ul>
@@ -78,13 +80,18 @@ final class SearchPlanner {
         where.addAll(conditions);
         var filter = new ArrayList<Object>(List.of(text.pattern()));
         filter.addAll(arguments);
+        if (!conditions.isEmpty() && driver.rows() >= few && rowsMeeting(conditions, arguments) < few) {
+            return Optional.of(conditions(where, filter, offset, limit)); // e.g. Failed e-mails to a common domain
+        }
+        boolean alone = conditions.isEmpty() && words.size() == 1;
         if (!driver.prefix() || driver.rows() < few) {
-            return Optional.of(terms(driver, where, filter, offset, limit));
+            return Optional.of(terms(driver, alone && decides(driver, text), where, filter, offset, limit));
         }
         List<String> prefixed = jdbc.queryForList("SELECT DISTINCT term FROM " + table.terms() + " WHERE term LIKE ? LIMIT ?",
                 String.class, driver.argument(), maxPrefixes + 1);
         if (prefixed.size() == 1) { // "delivered" typed without a space after it: the one word it begins
-            return Optional.of(terms(new Lookup(prefixed.getFirst(), false, driver.rows()), where, filter, offset, limit));
+            var word = new Lookup(prefixed.getFirst(), false, driver.rows());
+            return Optional.of(terms(word, alone && decides(word, text), where, filter, offset, limit));
         }
         return Optional.of(prefixed.size() <= maxPrefixes ? merged(prefixed, where, filter, offset, limit)
                 : scan(where, filter, offset, limit));
@@ -110,7 +117,43 @@ final class SearchPlanner {
         return rows == null ? 0 : rows;
     }
 
-    private Query terms(Lookup driver, List<String> where, List<Object> filter, int offset, int limit) {
+    /**
+     * Whether every row holding the driving term matches the text, which is that one word: the term is the
+     * whole word typed (shorter than a term's limit, so not the cut beginning of a longer word), or the one
+     * word that begins as typed.
+     */
+    private static boolean decides(Lookup driver, SearchText text) {
+        String typed = text.words().getFirst();
+        return !driver.prefix() && (text.lastWordComplete()
+                ? driver.term().equals(typed) && typed.codePointCount(0, typed.length()) < SearchText.TERM_MAX_LENGTH
+                : driver.term().startsWith(typed));
+    }
+
+    /**
+     * The rows of the driving term, newest first, each checked; or, when the term {@code decides} alone, a
+     * page of the term table's own key (skipping there, in the index), of which only the page's rows are read.
+     */
+    /** How many rows meet the table's conditions, counted up to {@link #few} (an index range, as a rule). */
+    private int rowsMeeting(List<String> conditions, List<Object> arguments) {
+        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM " + table.name() + " r WHERE "
+                + String.join(" AND ", conditions) + " LIMIT " + few + ") x", Integer.class, arguments.toArray());
+        return rows == null ? 0 : rows;
+    }
+
+    /**
+     * The rows meeting the conditions, fewer than {@link #few}, newest first through the index the database
+     * picks for them, each checked: a common word with a rare status or level.
+     */
+    private Query conditions(List<String> where, List<Object> filter, int offset, int limit) {
+        return tableRows("", where, filter, offset, limit, "conditions");
+    }
+
+    private Query terms(Lookup driver, boolean decides, List<String> where, List<Object> filter, int offset, int limit) {
+        if (decides) {
+            return new Query("SELECT w." + table.termsRowId() + " AS id FROM " + table.terms() + " w WHERE "
+                    + driver.condition() + " ORDER BY w." + table.time() + " DESC, w." + table.termsRowId()
+                    + " DESC LIMIT ? OFFSET ?", List.of(driver.argument(), limit, offset), "word");
+        }
         var arguments = new ArrayList<Object>(List.of(driver.argument()));
         arguments.addAll(filter);
         arguments.addAll(List.of(limit, offset));
@@ -135,13 +178,18 @@ final class SearchPlanner {
     }
 
     private Query scan(List<String> where, List<Object> filter, int offset, int limit) {
-        var arguments = new ArrayList<>(filter);
-        arguments.addAll(List.of(limit, offset));
         // MariaDB took a full scan and a sort of the whole table for a page at offset 3 000 (MaintenanceEventIndexIT)
         String hint = table.timeIndex() != null && namesIndexes() ? " FORCE INDEX (" + table.timeIndex() + ")" : "";
+        return tableRows(hint, where, filter, offset, limit, "scan");
+    }
+
+    /** The table's rows newest first, each checked, through the index {@code hint} names or the database picks. */
+    private Query tableRows(String hint, List<String> where, List<Object> filter, int offset, int limit, String plan) {
+        var arguments = new ArrayList<>(filter);
+        arguments.addAll(List.of(limit, offset));
         return new Query("SELECT r." + table.id() + " AS id FROM " + table.name() + " r" + hint + " WHERE "
                 + String.join(" AND ", where)
-                + " ORDER BY r." + table.time() + " DESC, r." + table.id() + " DESC LIMIT ? OFFSET ?", arguments, "scan");
+                + " ORDER BY r." + table.time() + " DESC, r." + table.id() + " DESC LIMIT ? OFFSET ?", arguments, plan);
     }
 
     /** The rows of a term, newest first in the term table's own order, each checked in the table. */

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.kbox.base.search.SearchIndex;
 import net.kbox.mail.LastMail;
 import net.kbox.mail.MailRenewal;
 import net.kbox.mail.OutgoingMail;
@@ -132,15 +133,15 @@ public class MailLog {
         return ActionResult.ok();
     }
 
-    /** Deletes e-mails done with before the cutoff and their history, in transactions of {@code batchSize}. */
+    /** Deletes e-mails done with before the cutoff, their history and words, in transactions of {@code batchSize}. */
     int deleteOlderThan(Instant cutoff, int batchSize, TransactionTemplate transactions) {
         int total = 0;
         int deleted;
         do {
             Integer count = transactions.execute(status -> {
-                List<Long> ids = records.idsOlderThan(cutoff, batchSize);
-                history.deleteFor(ids);
-                return records.delete(ids);
+                List<SearchIndex.Row> mails = records.olderThan(cutoff, batchSize);
+                history.deleteFor(mails.stream().map(SearchIndex.Row::id).toList());
+                return records.delete(mails);
             });
             deleted = count == null ? 0 : count;
             total += deleted;

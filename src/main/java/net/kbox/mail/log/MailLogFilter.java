@@ -6,8 +6,9 @@ import net.kbox.mail.MailStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the administrator narrowed the mail log down to; {@code null} means "any". The recipient is the
- * start of the address, ignoring case; {@code from} is inclusive, {@code to} exclusive.
+ * What the administrator narrowed the mail log down to; {@code null} means "any". The recipient is found
+ * by words and word beginnings of the address, in the order typed, ignoring case (ADR 0037); {@code from}
+ * is inclusive, {@code to} exclusive.
  */
 public record MailLogFilter(@Nullable MailStatus status, @Nullable String kind, @Nullable String recipient,
         @Nullable Instant from, @Nullable Instant to) {
@@ -19,7 +20,7 @@ public record MailLogFilter(@Nullable MailStatus status, @Nullable String kind, 
         kind = kind == null || kind.isBlank() ? null : kind;
     }
 
-    /** The e-mails to one address (and any that start with it). */
+    /** The e-mails to one address (and to any whose words begin with its words, e.g. {@code anna@example.org.uk}). */
     public static MailLogFilter to(String recipient) {
         return new MailLogFilter(null, null, recipient, null, null);
     }

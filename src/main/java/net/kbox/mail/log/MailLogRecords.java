@@ -1,14 +1,17 @@
 package net.kbox.mail.log;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.kbox.base.search.SearchIndex;
 import net.kbox.mail.LastMail;
 import net.kbox.mail.MailStatus;
 import net.kbox.mail.outbox.OneTimeLinks;
+import net.kbox.mail.outbox.OutboxSearch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -16,13 +19,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MailLogRecords {
 
-    static final String OLDER_THAN = "SELECT id FROM outbox_message WHERE created_at < ? "
+    static final String OLDER_THAN = "SELECT id, created_at, recipient, search_text FROM outbox_message WHERE created_at < ? "
             + "AND status NOT IN ('QUEUED', 'SENDING') ORDER BY created_at, id LIMIT ?";
 
     private final JdbcTemplate jdbc;
+    private final SearchIndex search;
 
     MailLogRecords(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.search = new SearchIndex(jdbc, OutboxSearch.TABLE);
     }
 
     /** The row of one e-mail, without its history. */
@@ -61,15 +66,22 @@ class MailLogRecords {
         return last;
     }
 
-    /** Ids of e-mails done with and older than the cutoff, oldest first, at most {@code limit}. */
-    List<Long> idsOlderThan(Instant cutoff, int limit) {
-        return jdbc.queryForList(OLDER_THAN, Long.class, MailLogQueries.utc(cutoff), limit);
+    /** E-mails done with and older than the cutoff, oldest first, at most {@code limit}, as the word index has them. */
+    List<SearchIndex.Row> olderThan(Instant cutoff, int limit) {
+        return jdbc.query(OLDER_THAN, (row, number) -> {
+            String text = row.getString("search_text");
+            return new SearchIndex.Row(row.getLong("id"), row.getObject("created_at", LocalDateTime.class),
+                    text != null ? text : OutboxSearch.searchable(row.getString("recipient")));
+        }, MailLogQueries.utc(cutoff), limit);
     }
 
-    int delete(List<Long> ids) {
-        if (ids.isEmpty()) {
+    /** Deletes e-mails done with, and their words. */
+    int delete(List<SearchIndex.Row> mails) {
+        if (mails.isEmpty()) {
             return 0;
         }
+        search.remove(mails);
+        List<Long> ids = mails.stream().map(SearchIndex.Row::id).toList();
         return jdbc.update("DELETE FROM outbox_message WHERE id IN (" + String.join(",", ids.stream().map(id -> "?")
                 .toList()) + ") AND status NOT IN ('QUEUED', 'SENDING')", ids.toArray());
     }

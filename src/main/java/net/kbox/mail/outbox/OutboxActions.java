@@ -1,9 +1,11 @@
 package net.kbox.mail.outbox;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import net.kbox.base.search.SearchIndex;
 import net.kbox.mail.MailStatus;
 import net.kbox.mail.OneTimeLink;
 import net.kbox.mail.OutgoingMail;
@@ -21,9 +23,11 @@ import org.springframework.stereotype.Component;
 class OutboxActions {
 
     private final JdbcTemplate jdbc;
+    private final SearchIndex search;
 
     OutboxActions(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.search = new SearchIndex(jdbc, OutboxSearch.TABLE);
     }
 
     /** The e-mail, its row locked until the transaction ends. */
@@ -56,12 +60,19 @@ class OutboxActions {
 
     /**
      * Puts a failed e-mail back in the queue for a new series of attempts, due at once, as it was or with
-     * {@code fresh} content (a new one-time link); false when it is not failed.
+     * {@code fresh} content (a new one-time link); false when it is not failed. It is listed anew, at
+     * {@code now}: its words move there in the word index.
      */
     boolean requeue(long id, @Nullable OutgoingMail fresh, Instant now) {
+        Optional<SearchIndex.Row> listed = jdbc.query("SELECT created_at, recipient FROM outbox_message WHERE id = ? "
+                + "AND status = 'FAILED'", (rs, i) -> OutboxSearch.row(id, rs.getObject("created_at", LocalDateTime.class),
+                rs.getString("recipient")), id).stream().findFirst();
+        if (listed.isEmpty()) {
+            return false;
+        }
         var sql = new StringBuilder("UPDATE outbox_message SET status = 'QUEUED', attempts = 0, next_attempt_at = ?, "
-                + "created_at = ?, last_error = NULL");
-        var arguments = new ArrayList<Object>(List.of(DbTime.of(now), DbTime.of(now)));
+                + "created_at = ?, last_error = NULL, search_text = ?");
+        var arguments = new ArrayList<Object>(List.of(DbTime.of(now), DbTime.of(now), listed.get().text()));
         if (fresh != null) {
             OneTimeLink link = fresh.link();
             sql.append(", subject = ?, text_body = ?, html_body = ?, one_time_secret = ?, link_expires_at = ?");
@@ -73,7 +84,12 @@ class OutboxActions {
         }
         sql.append(" WHERE id = ? AND status = 'FAILED'");
         arguments.add(id);
-        return jdbc.update(sql.toString(), arguments.toArray()) == 1;
+        if (jdbc.update(sql.toString(), arguments.toArray()) != 1) {
+            return false;
+        }
+        search.remove(List.of(listed.get()));
+        search.add(new SearchIndex.Row(id, DbTime.of(now), listed.get().text()));
+        return true;
     }
 
     /** Ids of failed e-mails, oldest first. */
@@ -88,8 +104,9 @@ class OutboxActions {
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
                     INSERT INTO outbox_message (kind, recipient, recipient_key, subject, text_body, html_body, status,
-                        attempts, next_attempt_at, created_at, sent_at, last_error, last_reply, last_duration_us)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+                        attempts, next_attempt_at, created_at, sent_at, last_error, last_reply, last_duration_us,
+                        search_text)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
             statement.setString(1, mail.kind());
             statement.setString(2, mail.recipient());
             statement.setString(3, OneTimeLinks.recipientKey(mail.recipient()));
@@ -104,8 +121,11 @@ class OutboxActions {
                     OutboxTable.ERROR_MAX_LENGTH) : null);
             statement.setString(12, OutboxTable.truncate(attempt.reply(), OutboxTable.REPLY_MAX_LENGTH));
             statement.setInt(13, attempt.durationMicros());
+            statement.setString(14, OutboxSearch.searchable(mail.recipient()));
             return statement;
         }, key);
-        return key.getKeyAs(Number.class).longValue();
+        long id = key.getKeyAs(Number.class).longValue();
+        search.add(OutboxSearch.row(id, at, mail.recipient()));
+        return id;
     }
 }

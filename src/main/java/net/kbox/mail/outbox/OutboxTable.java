@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import net.kbox.base.search.SearchIndex;
 import net.kbox.mail.OneTimeLink;
 import net.kbox.mail.OutgoingMail;
 import org.jspecify.annotations.Nullable;
@@ -38,21 +39,26 @@ class OutboxTable {
 
     private final JdbcTemplate jdbc;
     private final ClaimTransactions claims;
+    private final SearchIndex search;
 
     OutboxTable(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.claims = new ClaimTransactions(transactions);
+        this.search = new SearchIndex(jdbc, OutboxSearch.TABLE);
     }
 
-    /** Adds a message, due at once; returns its id. A one-time link's token is kept apart from the masked body. */
+    /**
+     * Adds a message, due at once, findable by its recipient's words (ADR 0037); returns its id. A one-time
+     * link's token is kept apart from the masked body.
+     */
     long insert(OutgoingMail mail, Instant now) {
         OneTimeLink link = mail.link();
         var key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
                     INSERT INTO outbox_message (kind, recipient, recipient_key, subject, text_body, html_body, status,
-                        attempts, next_attempt_at, created_at, one_time_secret, link_expires_at)
-                    VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?, ?)""", new String[] {"id"});
+                        attempts, next_attempt_at, created_at, one_time_secret, link_expires_at, search_text)
+                    VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?, ?, ?)""", new String[] {"id"});
             statement.setString(1, mail.kind());
             statement.setString(2, mail.recipient());
             statement.setString(3, OneTimeLinks.recipientKey(mail.recipient()));
@@ -63,9 +69,12 @@ class OutboxTable {
             statement.setObject(8, DbTime.of(now));
             statement.setString(9, link == null ? null : link.token());
             statement.setObject(10, link == null ? null : DbTime.of(link.expiresAt()));
+            statement.setString(11, OutboxSearch.searchable(mail.recipient()));
             return statement;
         }, key);
-        return key.getKeyAs(Number.class).longValue();
+        long id = key.getKeyAs(Number.class).longValue();
+        search.add(OutboxSearch.row(id, now, mail.recipient()));
+        return id;
     }
 
     /** Claims up to {@value #BATCH_SIZE} messages due at {@code now}, for as long as {@code claim} holds. */

@@ -18,7 +18,7 @@ import net.kbox.mail.log.MailLogFilter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The mail log's filters: status, kind, the start of the recipient's address, and the days from and to
+ * The mail log's filters: status, kind, words of the recipient's address, and the days from and to
  * (in the administrator's time zone). Any change redraws the list.
  */
 class MailLogFilters extends HorizontalLayout {

@@ -7,15 +7,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import net.kbox.base.search.SearchText;
 import net.kbox.mail.MailStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,10 +26,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * With 100 000 e-mails on MariaDB, every query of the mail log uses an index: no full scan, and the inner
- * query that pages through the log reads the index only. Only the recipient filter may sort: when MariaDB
- * takes a range of the recipient index (a prefix that matches few addresses), it sorts those entries; a
- * prefix that matches many is answered by walking the time index, which holds the address too. The e-mails
- * lie in the past and are removed afterwards.
+ * query that pages through the log without a recipient reads the index only. The recipient filter takes
+ * the ids from the word index (ADR 0037): each of its plans reads indexes, sorts at most the rows of a rare
+ * beginning or the page's ends it merges, and finds what a scan of the table in the list's order finds. The
+ * e-mails lie in the past and are removed afterwards, with their words.
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,8 +37,6 @@ class MailLogIndexIT {
 
     private static final Logger log = LoggerFactory.getLogger(MailLogIndexIT.class);
     private static final int MAILS = 100_000;
-    private static final int ROWS_PER_INSERT = 2_000;
-    private static final String[] KINDS = {"WELCOME", "PASSWORD_RESET", "PASSWORD_CHANGED", "TEST"};
     private static final String MARKER = "mail-log-index-test";
 
     @Autowired
@@ -48,40 +48,23 @@ class MailLogIndexIT {
     @Autowired
     Clock clock;
 
+    private long firstId;
+
     @BeforeAll
     void insertManyMails() {
-        var newest = LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(1)), ZoneOffset.UTC);
-        var format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
-        var statements = new ArrayList<String>();
-        for (int batch = 0; batch < MAILS / ROWS_PER_INSERT; batch++) {
-            var sql = new StringBuilder("INSERT INTO outbox_message (kind, recipient, recipient_key, subject, text_body, "
-                    + "status, attempts, next_attempt_at, created_at, last_reply) VALUES ");
-            for (int row = 0; row < ROWS_PER_INSERT; row++) {
-                int n = batch * ROWS_PER_INSERT + row;
-                // mostly sent, some failed, a few waiting; ~69 s apart over 80 days, 5 000 addresses
-                String status = n % 50 == 0 ? "FAILED" : n % 97 == 0 ? "QUEUED" : n % 89 == 0 ? "CANCELLED" : "SENT";
-                String when = format.format(newest.minusSeconds(69L * n));
-                String address = "user" + (n % 5_000) + "@org" + (n % 7) + ".test";
-                sql.append(row == 0 ? "" : ",").append("('").append(KINDS[n % KINDS.length]).append("','")
-                        .append(address).append("','").append(address).append("','").append(MARKER).append("','Hello ")
-                        .append(n).append("','").append(status).append("',").append(n % 3).append(",'").append(when)
-                        .append("','").append(when).append("','250 2.0.0 Ok')");
-            }
-            statements.add(sql.toString());
-        }
-        jdbc.batchUpdate(statements.toArray(String[]::new));
-        jdbc.execute("ANALYZE TABLE outbox_message");
+        firstId = MailLogRows.insert(jdbc, MAILS, clock.instant().minus(Duration.ofDays(1)), clock.instant(), MARKER);
+        jdbc.execute("ANALYZE TABLE outbox_message, outbox_message_term");
     }
 
     @AfterAll
     void removeThem() {
-        jdbc.update("DELETE FROM outbox_message WHERE subject = ?", MARKER);
+        MailLogRows.delete(jdbc, firstId, MARKER);
     }
 
     private List<Map<String, Object>> explain(MailLogFilter filter, int offset) {
-        var page = MailLogQueries.page(filter, offset, 50);
+        var page = queries.page(filter, offset, 50).orElseThrow();
         var plan = jdbc.queryForList("EXPLAIN " + page.sql(), page.arguments().toArray());
-        log.info("EXPLAIN {} at {} -> {}", filter, offset, plan);
+        log.info("EXPLAIN {} at {} ({}) -> {}", filter, offset, page.plan(), plan);
         return plan;
     }
 
@@ -140,10 +123,107 @@ class MailLogIndexIT {
         assertIndexed(explain(new MailLogFilter(null, "TEST", null, from, null), 0), false);
     }
 
+    /**
+     * Each plan of the recipient filter (ADR 0033): a whole word, a word alone (its page from the term table's
+     * key), a rare beginning, a common beginning of a few words, of many words; alone and with a status, a
+     * kind and a time range; at the first page and deep.
+     */
+    @ParameterizedTest(name = "''{0}'' at offset {1}: {2}")
+    @CsvSource({
+            "anna.user0@example.org, 0, word", "company.example, 0, word", "company.example, 5000, word",
+            "user42@, 0, word", "user4242, 0, prefix", "user42, 0, prefix", "ma, 0, prefixes", "ma, 3000, prefixes",
+            "user4, 0, scan", "user4, 3000, scan"})
+    void test_each_plan_of_the_recipient_filter_reads_indexes_and_finds_what_the_words_say(String recipient,
+            int offset, String plan) {
+        Instant to = clock.instant().minus(Duration.ofDays(10));
+        for (var filter : List.of(MailLogFilter.to(recipient), new MailLogFilter(MailStatus.SENT, null, recipient, null, null),
+                new MailLogFilter(MailStatus.RETRYING, "WELCOME", recipient, null, null),
+                new MailLogFilter(null, "TEST", recipient, to.minus(Duration.ofDays(30)), to))) {
+            var page = queries.page(filter, offset, 50).orElseThrow();
+            assertThat(page.plan()).as(filter.toString()).isIn(plan, filter.equals(MailLogFilter.to(recipient)) ? plan
+                    : "conditions"); // a common word with a status, kind or time range met by few e-mails
+            var explained = jdbc.queryForList("EXPLAIN " + page.sql(), page.arguments().toArray());
+            log.info("EXPLAIN {} at {} ({}) -> {}", filter, offset, page.plan(), explained);
+            assertIndexedSortingAtMost(explained, page.plan());
+            assertThat(queries.find(filter, offset, 50)).as(filter.toString()).extracting(MailLogEntry::id)
+                    .isEqualTo(scanned(filter, offset));
+        }
+    }
+
+    /** A word alone decides: the page is skipped to in the term table's key, and only its rows are read. */
     @Test
-    void test_the_recipient_filter_reads_a_range_of_its_index_only() {
-        assertIndexed(explain(MailLogFilter.to("user42@org0.test"), 0), true);
-        assertIndexed(explain(MailLogFilter.to("user4"), 0), true);
+    void test_a_deep_page_of_a_word_alone_reads_the_term_index_only() {
+        var filter = MailLogFilter.to("company"); // typed as the one word that begins so, in 20 % of the e-mails
+        var page = queries.page(filter, 5_000, 50).orElseThrow();
+        var explained = jdbc.queryForList("EXPLAIN " + page.sql(), page.arguments().toArray());
+        log.info("EXPLAIN {} at 5000 ({}) -> {}", filter, page.plan(), explained);
+        assertIndexedSortingAtMost(explained, page.plan());
+        assertThat(explained.stream().filter(row -> "DERIVED".equals(row.get("select_type"))))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.get("table")).isEqualTo("w");
+                    assertThat(String.valueOf(row.get("Extra"))).contains("Using index");
+                });
+        assertThat(queries.find(filter, 5_000, 50)).extracting(MailLogEntry::id).hasSize(50)
+                .isEqualTo(scanned(filter, 5_000));
+    }
+
+    /** A common word with a status few e-mails have: those e-mails newest first from the status index. */
+    @Test
+    void test_a_rare_status_with_a_common_word_reads_the_status_index() {
+        var filter = new MailLogFilter(MailStatus.RETRYING, null, "company.example", null, null);
+        var page = queries.page(filter, 0, 50).orElseThrow();
+        assertThat(page.plan()).isEqualTo("conditions");
+        var explained = jdbc.queryForList("EXPLAIN " + page.sql(), page.arguments().toArray());
+        log.info("EXPLAIN {} at 0 ({}) -> {}", filter, page.plan(), explained);
+        assertIndexedSortingAtMost(explained, page.plan());
+        assertThat(explained).anySatisfy(row -> assertThat(row.get("key")).isEqualTo("ix_outbox_message_status_time"));
+        assertThat(queries.find(filter, 0, 50)).extracting(MailLogEntry::id).isNotEmpty().isEqualTo(scanned(filter, 0));
+    }
+
+    @Test
+    void test_an_address_in_no_e_mail_needs_no_query() {
+        assertThat(queries.page(MailLogFilter.to("nobody@nowhere.test"), 0, 50)).isEmpty();
+        assertThat(queries.find(MailLogFilter.to("anna.user0@nowhere.test"), 0, 50)).isEmpty();
+    }
+
+    /** What a scan of the table in the list's order finds: the meaning every plan must keep. */
+    private List<Long> scanned(MailLogFilter filter, int offset) {
+        var sql = new StringBuilder("SELECT id FROM outbox_message WHERE search_text LIKE ?");
+        var arguments = new ArrayList<Object>(List.of(SearchText.of(filter.recipient()).orElseThrow().pattern()));
+        if (filter.status() != null) {
+            sql.append(filter.status() == MailStatus.RETRYING ? " AND status = 'QUEUED' AND attempts > 0"
+                    : " AND status = '" + filter.status().name() + "'");
+        }
+        if (filter.kind() != null) {
+            sql.append(" AND kind = ?");
+            arguments.add(filter.kind());
+        }
+        if (filter.from() != null && filter.to() != null) {
+            sql.append(" AND created_at >= ? AND created_at < ?");
+            arguments.addAll(List.of(MailLogQueries.utc(filter.from()), MailLogQueries.utc(filter.to())));
+        }
+        arguments.addAll(List.of(50, offset));
+        return jdbc.queryForList(sql + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", Long.class,
+                arguments.toArray());
+    }
+
+    private static void assertIndexedSortingAtMost(List<Map<String, Object>> plan, String planName) {
+        assertThat(plan).isNotEmpty();
+        for (var row : plan) {
+            String extra = String.valueOf(row.get("Extra"));
+            if (String.valueOf(row.get("table")).startsWith("<")) {
+                // a page of ids, or the merged page's ends of a few words: bounded by the page
+                assertThat(extra).as("sorted only when merged: %s", row)
+                        .satisfiesAnyOf(e -> assertThat(e).doesNotContain("filesort"),
+                                e -> assertThat(planName).isEqualTo("prefixes"));
+                continue;
+            }
+            assertThat(row.get("key")).as("index used: %s", row).isNotNull();
+            assertThat(row.get("type")).as("no full table scan: %s", row).isNotEqualTo("ALL");
+            if (!"prefix".equals(planName)) {
+                assertThat(extra).as("no sort: %s", row).doesNotContain("filesort");
+            }
+        }
     }
 
     @Test
@@ -153,8 +233,8 @@ class MailLogIndexIT {
                 .allSatisfy(e -> assertThat(e.status()).isEqualTo(MailStatus.FAILED));
         var retrying = queries.find(status(MailStatus.RETRYING), 0, 50);
         assertThat(retrying).isNotEmpty().allSatisfy(e -> assertThat(e.attempts()).isPositive());
-        var toOne = queries.find(MailLogFilter.to("USER42@org0"), 0, 50);
-        assertThat(toOne).isNotEmpty().allSatisfy(e -> assertThat(e.recipient()).startsWith("user42@org0"));
+        var toOne = queries.find(MailLogFilter.to("ANNA.USER0@example"), 0, 50);
+        assertThat(toOne).isNotEmpty().allSatisfy(e -> assertThat(e.recipient()).startsWith("anna.user0@example"));
     }
 
     @Test

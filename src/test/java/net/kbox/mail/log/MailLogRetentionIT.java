@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import net.kbox.base.search.SearchIndex;
+import net.kbox.base.search.SearchText;
+import net.kbox.mail.outbox.OutboxSearch;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.MaintenanceService;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,9 @@ class MailLogRetentionIT {
                 + "next_attempt_at, created_at) VALUES ('TEST', ?, ?, 'Old', 'text', ?, 1, ?, ?)",
                 who + domain, who + domain, status, at, at);
         long id = jdbc.queryForObject("SELECT MAX(id) FROM outbox_message", Long.class);
+        String text = OutboxSearch.searchable(who + domain);
+        jdbc.update("UPDATE outbox_message SET search_text = ? WHERE id = ?", text, id);
+        new SearchIndex(jdbc, OutboxSearch.TABLE).add(new SearchIndex.Row(id, at.toLocalDateTime(), text));
         jdbc.update("INSERT INTO outbox_history (message_id, occurred_at, outcome, reply) VALUES (?, ?, 'RETRY', "
                 + "'450 4.2.1 mailbox busy')", id, at);
         return id;
@@ -60,7 +66,7 @@ class MailLogRetentionIT {
     }
 
     @Test
-    void test_old_e_mails_go_with_their_history_in_batches_and_waiting_or_newer_ones_stay() {
+    void test_old_e_mails_go_with_their_history_and_words_in_batches_and_waiting_or_newer_ones_stay() {
         long sent = insertDaysAgo(91, "SENT", "sent");
         long failed = insertDaysAgo(400, "FAILED", "failed");
         long cancelled = insertDaysAgo(120, "CANCELLED", "cancelled");
@@ -73,10 +79,14 @@ class MailLogRetentionIT {
         for (long gone : new long[] {sent, failed, cancelled}) {
             assertThat(left("outbox_message", "id", gone)).isZero();
             assertThat(left("outbox_history", "message_id", gone)).isZero();
+            assertThat(left("outbox_message_term", "message_id", gone)).as("its words").isZero();
         }
         for (long kept : new long[] {waiting, recent}) {
             assertThat(left("outbox_message", "id", kept)).isOne();
             assertThat(left("outbox_history", "message_id", kept)).isOne();
+            assertThat(left("outbox_message_term", "message_id", kept)).as("its words")
+                    .isEqualTo((int) SearchText.of(jdbc.queryForObject("SELECT recipient FROM outbox_message WHERE id = ?",
+                            String.class, kept)).orElseThrow().words().stream().distinct().count());
         }
         assertThat(maintenance.newest(EventCategory.SYSTEM, 1).getFirst().message())
                 .isEqualTo("Deleted " + deleted + " e-mails older than 90 days from the mail log (KBOX_MAIL_LOG_RETENTION_DAYS)");

@@ -26,6 +26,8 @@ import net.kbox.bench.CpuNeighbour;
 import net.kbox.bench.ProcessCpu;
 import net.kbox.bench.StartedApplication;
 import net.kbox.mail.OutgoingMail;
+import net.kbox.mail.log.MailLog;
+import net.kbox.mail.log.MailLogBench;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventFilter;
@@ -51,7 +53,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Mail throughput, events-page latency and footprint, printed as one table with each figure next to
+ * Mail throughput, events-page and mail-log-page latency and footprint, printed as one table with each figure next to
  * its target. Ratios are measured in one run on one machine: absolute times on shared machines are
  * noisy, ratios are not.
  *
@@ -98,6 +100,9 @@ class KboxMailBenchmarkIT {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    MailLog mailLog;
 
     private final BenchmarkSizes sizes = BenchmarkSizes.fromSystemProperties();
     private final BenchmarkTable table = new BenchmarkTable();
@@ -317,6 +322,12 @@ class KboxMailBenchmarkIT {
         } finally {
             jdbc.update("DELETE FROM outbox_message");
         }
+    }
+
+    @Test
+    @Order(4)
+    void test_every_query_of_the_mail_log_page() {
+        new MailLogBench(jdbc, mailLog, clock, sizes, table).run();
     }
 
     private void queue(int count, String marker) {

@@ -138,6 +138,7 @@ class OutboxFixture implements OutboxDrain {
     void empty() {
         MailSettingsReset.nothingSaved(jdbc);
         jdbc.update("DELETE FROM outbox_message");
+        jdbc.update("DELETE FROM outbox_message_term");
         jdbc.update("DELETE FROM outbox_history");
     }
 

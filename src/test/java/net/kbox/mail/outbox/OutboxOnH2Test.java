@@ -3,6 +3,10 @@ package net.kbox.mail.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import net.kbox.mail.MailStatus;
+import net.kbox.mail.log.MailLog;
+import net.kbox.mail.log.MailLogEntry;
+import net.kbox.mail.log.MailLogFilter;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.smtp.ReceivedMessage;
 import net.kbox.smtp.StartTlsSmtpServer;
@@ -35,6 +39,9 @@ class OutboxOnH2Test {
     @Autowired
     MailSettingsService settings;
 
+    @Autowired
+    MailLog mailLog;
+
     @Test
     void test_two_batches_are_delivered_exactly_once_on_the_embedded_database() throws InterruptedException {
         try (var server = StartTlsSmtpServer.withLogin("h2-mailer", "H2-Secret-1")) {
@@ -54,6 +61,11 @@ class OutboxOnH2Test {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE status = 'SENT' AND sent_at IS NOT NULL",
                     Integer.class)).isEqualTo(count);
             assertThat(outbox.status().waiting()).isZero();
+            // the mail log's recipient filter by the word index, on the embedded database too (ADR 0037)
+            assertThat(mailLog.find(MailLogFilter.to("user7@kbox"), 0, 50)).extracting(MailLogEntry::recipient)
+                    .containsExactly("user7@kbox.test");
+            assertThat(mailLog.find(MailLogFilter.to("user1"), 0, 50)).hasSize(11); // user1, user10 … user19
+            assertThat(mailLog.find(new MailLogFilter(MailStatus.SENT, null, "kbox.test", null, null), 60, 50)).hasSize(10);
         } finally {
             outboxes.empty();
         }
