@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
  */
 public final class InternetNames {
 
+    /** The longest address SMTP carries (RFC 5321: a path of 256 characters, its angle brackets included). */
+    public static final int MAX_ADDRESS_LENGTH = 254;
+
     private static final Pattern HOST_NAME = Pattern.compile(
             "^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?$");
     private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:.]+$");
@@ -30,10 +33,11 @@ public final class InternetNames {
 
     /**
      * A single plain address like {@code no-reply@example.com}: no display name, no list, no brackets,
-     * no spaces, and a domain that is a host name or an address literal.
+     * no spaces, at most {@value #MAX_ADDRESS_LENGTH} characters, and a domain that is a host name or an
+     * address literal.
      */
     public static boolean isMailbox(String value) {
-        if (!value.equals(value.strip()) || value.chars().anyMatch(c -> Character.isWhitespace(c)
+        if (value.length() > MAX_ADDRESS_LENGTH || !value.equals(value.strip()) || value.chars().anyMatch(c -> Character.isWhitespace(c)
                 || c == '<' || c == '>' || c == ',' || c == ';' || c == '"' || c == '(' || c == ')')) {
             return false;
         }

@@ -55,7 +55,6 @@ class TestMailPanel extends HorizontalLayout {
         sendTo.setId("test-recipient");
         sendTo.setLabel(getTranslation("mail.test.send-to"));
         sendTo.setValueChangeMode(ValueChangeMode.EAGER);
-        sendTo.setErrorMessage(getTranslation("mail.test.send-to.invalid"));
         sendTo.addValueChangeListener(e -> update());
         sendTo.addClassName("test-recipient");
         UncutInput.apply(sendTo); // an over-long address is refused in words, never cut into another one
@@ -95,6 +94,8 @@ class TestMailPanel extends HorizontalLayout {
     private void update() {
         boolean idle = testUnderWay == null;
         boolean validRecipient = InternetNames.isMailbox(recipient());
+        sendTo.setErrorMessage(getTranslation(recipient().length() > InternetNames.MAX_ADDRESS_LENGTH
+                ? "mail.test.send-to.too_long" : "mail.test.send-to.invalid"));
         sendTo.setInvalid(!recipient().isEmpty() && !validRecipient);
         sendTest.setText(getTranslation(idle ? "mail.action.send-test" : "mail.action.sending"));
         sendTest.setEnabled(idle && !unsavedChanges && ready && validRecipient);

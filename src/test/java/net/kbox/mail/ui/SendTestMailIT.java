@@ -50,6 +50,9 @@ class SendTestMailIT extends SpringBrowserlessTest {
     @Autowired
     SmtpTransport smtp;
 
+    @Autowired
+    net.kbox.mail.MailService mailService;
+
     @BeforeEach
     void nothingSavedNothingWaiting() {
         MailSettingsReset.nothingSaved(jdbc);
@@ -118,6 +121,27 @@ class SendTestMailIT extends SpringBrowserlessTest {
             assertThat(server.messages().getFirst().recipients()).containsExactly("Helpdesk@Elsewhere.test");
             assertThat(jdbc.queryForObject("SELECT status FROM outbox_message WHERE kind = 'TEST' ORDER BY id DESC LIMIT 1",
                     String.class)).isEqualTo("SENT");
+        }
+    }
+
+    @Test
+    void test_an_address_longer_than_smtp_carries_is_refused_in_words_and_nothing_is_sent() throws Exception {
+        try (var server = StartTlsSmtpServer.withoutLogin()) {
+            SettingsChange.valid().server(server.port()).saveWith(settings);
+            var view = navigate(MailSettingsView.class);
+            String tooLong = "x".repeat(300) + "@example.org";
+
+            test(view.testMail.sendTo).setValue(tooLong);
+            assertThat(view.testMail.sendTo.isInvalid()).isTrue();
+            assertThat(view.testMail.sendTo.getErrorMessage()).isEqualTo("Use at most 254 characters");
+            assertThat(view.testMail.sendTo.getValue()).as("kept whole").isEqualTo(tooLong);
+            assertThat(view.testMail.sendTest.isEnabled()).isFalse();
+
+            // a crafted request that gets past the page: a plain answer, no e-mail, no half-recorded attempt
+            var result = mailService.sendTest("admin@kbox.test", tooLong, java.util.Locale.ENGLISH).get(20, TimeUnit.SECONDS);
+            assertThat(result.outcome()).isNotEqualTo(net.kbox.mail.TestMailResult.Outcome.SENT);
+            assertThat(result.message()).isEqualTo("Enter an e-mail address to send the test to");
+            assertThat(server.messages()).isEmpty();
         }
     }
 
