@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
 public record TestMailResult(Outcome outcome, String message, @Nullable String recipient, @Nullable Long eventId,
         @Nullable Long logEntryId, @Nullable String server, @Nullable String queueProblem) {
 
+    /** How the event of a test e-mail that went out begins: the status tile of the last successful send looks for it. */
+    public static final String SENT_EVENT = "Test e-mail sent to";
+
+
     public enum Outcome {
         /** Delivered to the SMTP server. */
         SENT,

@@ -85,7 +85,7 @@ class TestMail {
         String server = effective.server();
         if (report.success()) {
             var event = maintenance.record(EventLevel.INFO, EventCategory.MAIL,
-                    "Test e-mail sent to " + to + " through " + server, report.diagnosisText(), actor);
+                    TestMailResult.SENT_EVENT + " " + to + " through " + server, report.diagnosisText(), actor);
             long entry = outbox.recordTest(mail, MailStatus.SENT, delivery.reply(), null, start, event.id(), actor);
             return new TestMailResult(Outcome.SENT, "Test e-mail sent to " + to, to, event.id(), entry, server,
                     queue.reason(queue.health()));

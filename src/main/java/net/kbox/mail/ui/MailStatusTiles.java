@@ -5,11 +5,15 @@ import com.vaadin.flow.router.RouterLink;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import net.kbox.mail.MailDriver;
 import net.kbox.mail.MailReadiness;
 import net.kbox.mail.MailService;
+import net.kbox.mail.TestMailResult;
 import net.kbox.maintenance.EventCategory;
+import net.kbox.maintenance.EventFilter;
 import net.kbox.maintenance.EventLevel;
+import net.kbox.maintenance.EventSummary;
 import net.kbox.maintenance.MaintenanceService;
 import net.kbox.maintenance.ui.StatusTile;
 import net.kbox.maintenance.ui.StatusTiles;
@@ -42,12 +46,21 @@ class MailStatusTiles implements StatusTiles {
                 new StatusTile("mail-configuration-status", (tile, context) -> configuration(tile)),
                 new StatusTile("last-sent-status", (tile, context) -> tile.showEvent(tile.getTranslation(isLogDriver()
                                 ? "maintenance.status.last-logged" : "maintenance.status.last-sent"),
-                        maintenance.newest(isLogDriver() ? EventCategory.MAIL_LOG_DRIVER : EventCategory.MAIL,
-                                EventLevel.INFO), context)),
+                        isLogDriver() ? maintenance.newest(EventCategory.MAIL_LOG_DRIVER, EventLevel.INFO) : lastTestSent(),
+                        context)),
                 new StatusTile("last-failed-status", (tile, context) -> tile.showEvent(
                         tile.getTranslation("maintenance.status.last-failed"),
                         maintenance.newest(EventCategory.MAIL, EventLevel.ERROR), context)),
                 queue.create());
+    }
+
+    /**
+     * The newest test e-mail that went out: other INFO events of mail (an administrator's Send again or
+     * Cancel, a queue that recovered) are no send. Queued e-mails' deliveries are on the queue's tile.
+     */
+    private Optional<EventSummary> lastTestSent() {
+        return maintenance.find(new EventFilter(EventLevel.INFO, EventCategory.MAIL, TestMailResult.SENT_EVENT), 0, 5)
+                .stream().filter(event -> event.message().startsWith(TestMailResult.SENT_EVENT)).findFirst();
     }
 
     private boolean isLogDriver() {

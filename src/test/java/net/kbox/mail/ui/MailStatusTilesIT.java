@@ -70,6 +70,14 @@ class MailStatusTilesIT extends SpringBrowserlessTest {
         assertThat(tile("last-sent-status")).contains("Last successful send", sent.message());
         assertThat(tile("last-failed-status")).contains("Last failed send", failed.message());
 
+        // an administrator's action on an e-mail is no send, nor is a queue that recovered
+        maintenance.record(EventLevel.INFO, EventCategory.MAIL, "E-mail #7 to b@kbox.test (TEST) sent again by admin@kbox.test",
+                null, "admin@kbox.test");
+        maintenance.record(EventLevel.INFO, EventCategory.MAIL, "Queued e-mails are being sent again (stalled for 3 min)",
+                null, null);
+        navigate(MaintenanceEventsView.class);
+        assertThat(tile("last-sent-status")).contains(sent.message()).doesNotContain("sent again");
+
         test($(Button.class).id("last-failed-status-show")).click();
         assertThat(Texts.of($(MaintenanceEventsView.class).single())).contains("diagnosis");
     }
