@@ -27,6 +27,11 @@ public final class BrowserTime {
         ui.getPage().retrieveExtendedClientDetails(details -> use.accept(zone(details.getTimeZoneId())));
     }
 
+    /** Whether times in {@code zone} are UTC's ("UTC", "Etc/UTC", "Z", "GMT"…): then UTC is not shown twice. */
+    public static boolean isUtc(ZoneId zone) {
+        return zone.normalized().equals(java.time.ZoneOffset.UTC);
+    }
+
     /** A zone id from the browser; UTC for none or one the JDK does not know. */
     public static ZoneId zone(@Nullable String id) {
         try {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
+import net.kbox.base.ui.BrowserTime;
 import net.kbox.mail.MailStatus;
 import net.kbox.mail.log.MailLogDetail;
 import net.kbox.mail.outbox.HistoryEntry;
@@ -121,7 +122,8 @@ class MailLogDetailPanel extends Div {
         body.setVisible(true);
         subject.setText(detail.subject());
         meta.removeAll();
-        var time = new Span(EventTexts.time(entry.createdAt(), zone) + " (" + zone.getId() + ")");
+        var time = new Span(EventTexts.time(entry.createdAt(), zone) + (BrowserTime.isUtc(zone) ? ""
+                : " · " + EventTexts.time(entry.createdAt(), BrowserTime.UTC)));
         meta.add(time, MailLogTexts.badge(this, entry.status()), new Span(MailLogTexts.kind(this, entry.kind())),
                 new Span(entry.recipient()), new Span("#" + entry.id()));
         if (entry.nextAttemptAt() != null) {

@@ -76,7 +76,7 @@ class EventDetailPanel extends Div {
         meta.removeAll();
         // in the administrator's zone, and in UTC for support, who compare it with other logs
         var time = new Span(EventTexts.time(shown.occurredAt(), zone) + " (" + zone.getId() + ")"
-                + (zone.equals(BrowserTime.UTC) ? "" : " · " + EventTexts.time(shown.occurredAt(), BrowserTime.UTC)));
+                + (BrowserTime.isUtc(zone) ? "" : " · " + EventTexts.time(shown.occurredAt(), BrowserTime.UTC)));
         time.setId("event-detail-time");
         var category = new Span(getTranslation(EventTexts.categoryKey(shown.category())));
         category.setId("event-detail-category");
