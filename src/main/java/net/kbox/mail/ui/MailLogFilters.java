@@ -66,6 +66,12 @@ class MailLogFilters extends HorizontalLayout {
         to.setLabel(getTranslation("mail-log.filter.to"));
         to.setClearButtonVisible(true);
         to.addValueChangeListener(e -> changed.run());
+        // a day typed wrong or a range the wrong way round turns the field red with words, never without
+        var days = new DatePicker.DatePickerI18n().setBadInputErrorMessage(getTranslation("mail-log.filter.day.invalid"))
+                .setMinErrorMessage(getTranslation("mail-log.filter.range.invalid"))
+                .setMaxErrorMessage(getTranslation("mail-log.filter.range.invalid"));
+        from.setI18n(days);
+        to.setI18n(days);
         from.addValueChangeListener(e -> to.setMin(e.getValue()));
         to.addValueChangeListener(e -> from.setMax(e.getValue()));
 

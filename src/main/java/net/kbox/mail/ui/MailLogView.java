@@ -81,7 +81,7 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle, Befo
         var time = grid.addColumn(e -> EventTexts.time(e.createdAt(), zone)).setKey("time").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(MailLogEntry::recipient).setKey("recipient").setHeader(getTranslation("mail-log.column.recipient"))
-                .setWidth("13rem").setFlexGrow(0).setResizable(true).setTooltipGenerator(MailLogEntry::recipient);
+                .setWidth("11rem").setFlexGrow(0).setResizable(true).setTooltipGenerator(MailLogEntry::recipient);
         grid.addColumn(e -> MailLogTexts.kind(this, e.kind())).setKey("kind")
                 .setHeader(getTranslation("mail-log.column.kind")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(LitRenderer.<MailLogEntry>of("<span class=\"level-badge ${item.css}\">${item.label}</span>")
@@ -93,7 +93,7 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle, Befo
         grid.addColumn(e -> e.nextAttemptAt() == null ? "" : EventTexts.time(e.nextAttemptAt(), zone)).setKey("next")
                 .setHeader(getTranslation("mail-log.column.next")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.lastReply() == null ? "" : e.lastReply()).setKey("reply")
-                .setHeader(getTranslation("mail-log.column.reply")).setWidth("11rem").setFlexGrow(1).setResizable(true)
+                .setHeader(getTranslation("mail-log.column.reply")).setWidth("8rem").setFlexGrow(1).setResizable(true)
                 .setTooltipGenerator(e -> e.lastReply() == null ? "" : e.lastReply());
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() != null) {

@@ -122,6 +122,11 @@ class MailLogViewIT extends SpringBrowserlessTest {
         view.filters.to.clear();
         view.filters.from.setValue(today.minusDays(1));
         assertThat(rows(view)).extracting(MailLogEntry::id).containsExactly(other);
+
+        // the wrong way round: said in words beside the field, never a red field without them
+        view.filters.to.setValue(today.minusDays(3));
+        assertThat(view.filters.to.isInvalid()).isTrue();
+        assertThat(view.filters.to.getErrorMessage()).isEqualTo("“From day” must not be after “To day”");
     }
 
     @Test
