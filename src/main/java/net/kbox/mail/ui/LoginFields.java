@@ -12,7 +12,9 @@ import com.vaadin.flow.component.textfield.Autocomplete;
 import net.kbox.base.ui.UncutInput;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import net.kbox.mail.MailField;
 import net.kbox.mail.settings.MailAuthentication;
 import net.kbox.mail.settings.MailSettingsRules;
@@ -37,6 +39,8 @@ class LoginFields extends Div {
     final TextField derivedTokenUrl = new TextField();
     final TextField derivedScope = new TextField();
     final Map<MailField, Button> clear;
+    /** The saved secrets that may be cleared now; a link shows for those the chosen method uses. */
+    private final Set<MailField> clearable = EnumSet.noneOf(MailField.class);
     private final Paragraph note = new Paragraph();
 
     LoginFields(Map<MailField, Button> clear) {
@@ -80,6 +84,23 @@ class LoginFields extends Div {
         derivedScope.setVisible(microsoft);
         username.setRequiredIndicatorVisible(method.isOAuth());
         note.setText(getTranslation("mail.login.note." + method.configValue()));
+        showClearLinks(method);
+    }
+
+    /** Whether the saved {@code secret} may be cleared now (it is saved, and the form is not locked). */
+    void clearable(MailField secret, boolean can) {
+        if (can) {
+            clearable.add(secret);
+        } else {
+            clearable.remove(secret);
+        }
+        MailAuthentication method = authentication.getValue();
+        showClearLinks(method == null ? MailAuthentication.PASSWORD : method);
+    }
+
+    /** A "Clear saved …" link only beside a secret the chosen method has a field for. */
+    private void showClearLinks(MailAuthentication method) {
+        clear.forEach((field, button) -> button.setVisible(clearable.contains(field) && method.uses(field)));
     }
 
     Object input(MailField field) {

@@ -111,7 +111,7 @@ class MailSettingsFields extends VerticalLayout {
             }
             // the SMTP password is optional (a server without login); the OAuth secrets are needed unless one applies
             input(field).setRequiredIndicatorVisible(field != MailField.PASSWORD && !secret.kept());
-            login.clear.get(field).setVisible(!locked && secret.clearable() && saved.authentication().uses(field));
+            login.clearable(field, !locked && secret.clearable() && saved.authentication().uses(field));
             ((HasHelper) input(field)).setHelperText(saved.unreadable().contains(field) && !secret.removeSaved()
                     ? getTranslation("mail.secret.unreadable", getTranslation(field.labelKey())) : null);
         });

@@ -278,6 +278,21 @@ class LoginMethodsIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void test_a_clear_link_shows_only_beside_a_secret_the_chosen_method_has_a_field_for() {
+        SettingsChange.valid().oauth2(TOKEN_URL, "kbox-mail", SECRET, null).mailbox("no-reply@kbox.test").saveWith(settings);
+        var view = navigate(MailSettingsView.class);
+        var login = view.form.fields.login;
+        assertThat(view.form.fields.clearClientSecret.isVisible()).isTrue();
+
+        login.authentication.setValue(MailAuthentication.GOOGLE); // no client secret field
+        assertThat(login.clientSecret.isVisible()).isFalse();
+        assertThat(view.form.fields.clearClientSecret.isVisible()).as("no link for a field not shown").isFalse();
+
+        login.authentication.setValue(MailAuthentication.OAUTH2); // back: the saved secret can be cleared again
+        assertThat(view.form.fields.clearClientSecret.isVisible()).isTrue();
+    }
+
+    @Test
     void test_a_google_key_is_pasted_checked_saved_and_its_private_key_never_shown() {
         var account = TestServiceAccount.create("page", "https://oauth2.googleapis.com/token");
         var view = navigate(MailSettingsView.class);
