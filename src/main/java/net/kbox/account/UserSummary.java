@@ -1,6 +1,7 @@
 package net.kbox.account;
 
 import java.time.Instant;
+import net.kbox.base.InternetNames;
 import net.kbox.security.Role;
 import org.jspecify.annotations.Nullable;
 
@@ -8,6 +9,6 @@ import org.jspecify.annotations.Nullable;
 public record UserSummary(long id, String email, String displayName, Role role, boolean enabled, boolean activated,
         @Nullable Instant lastLoginAt) {
 
-    public static final int EMAIL_MAX_LENGTH = 254;
+    public static final int EMAIL_MAX_LENGTH = InternetNames.MAX_ADDRESS_LENGTH;
     public static final int NAME_MAX_LENGTH = 100;
 }

@@ -1,5 +1,6 @@
 package net.kbox.maintenance;
 
+import static net.kbox.support.SearchPlans.assertIndexedSortingAtMost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -228,25 +229,5 @@ class MaintenanceEventIndexIT {
         arguments.addAll(List.of(50, offset));
         return jdbc.queryForList(sql + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?", Long.class,
                 arguments.toArray());
-    }
-
-    private static void assertIndexedSortingAtMost(List<Map<String, Object>> plan, String planName) {
-        assertThat(plan).isNotEmpty();
-        for (var row : plan) {
-            String table = String.valueOf(row.get("table"));
-            String extra = String.valueOf(row.get("Extra"));
-            if (table.startsWith("<")) {
-                // a page of ids, or the merged page's ends of a few words: bounded by the page
-                assertThat(extra).as("sorted only when merged: %s", row)
-                        .satisfiesAnyOf(e -> assertThat(e).doesNotContain("filesort"),
-                                e -> assertThat(planName).isEqualTo("prefixes"));
-                continue;
-            }
-            assertThat(row.get("key")).as("index used: %s", row).isNotNull();
-            assertThat(row.get("type")).as("no full table scan: %s", row).isNotEqualTo("ALL");
-            if (!"prefix".equals(planName)) {
-                assertThat(extra).as("no sort: %s", row).doesNotContain("filesort");
-            }
-        }
     }
 }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MailSettingsRules {
 
-    public static final int FROM_ADDRESS_MAX_LENGTH = 254;
+    public static final int FROM_ADDRESS_MAX_LENGTH = InternetNames.MAX_ADDRESS_LENGTH;
     public static final int FROM_NAME_MAX_LENGTH = 100;
     public static final int HOST_MAX_LENGTH = 253;
     public static final int USERNAME_MAX_LENGTH = 255;
