@@ -15,6 +15,7 @@ import java.util.Properties;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import net.kbox.smtp.TestCertificates;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * What the dispatcher is compared with: Jakarta Mail on its own, with STARTTLS required, the test CA
@@ -49,11 +50,24 @@ public final class BareJakartaMail {
 
     /** The ceiling: one connection, {@code count} messages. */
     public void sendOverOneConnection(int count, String marker) throws MessagingException {
+        sendOverOneConnection(count, marker, (index, reply, micros) -> { });
+    }
+
+    /** Told of each message the server accepted: its number, the server's reply and how long it took. */
+    public interface AcceptedListener {
+        void accepted(int index, String reply, int micros);
+    }
+
+    /** The ceiling, telling {@code accepted} of every message the server took, as it takes it. */
+    public void sendOverOneConnection(int count, String marker, AcceptedListener accepted) throws MessagingException {
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect(username, password);
             for (int i = 0; i < count; i++) {
+                long start = System.nanoTime();
                 MimeMessage message = message(marker, i);
                 transport.sendMessage(message, message.getAllRecipients());
+                accepted.accepted(i, ((SMTPTransport) transport).getLastServerResponse(),
+                        (int) ((System.nanoTime() - start) / 1000));
             }
         }
     }
