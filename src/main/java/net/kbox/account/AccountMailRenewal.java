@@ -1,5 +1,6 @@
 package net.kbox.account;
 
+import java.util.Locale;
 import net.kbox.mail.MailRenewal;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,7 @@ class AccountMailRenewal implements MailRenewal {
     }
 
     @Override
-    public Renewed renew(String kind, String recipient, String actor) {
+    public Renewed renew(String kind, String recipient, String actor, Locale actorLanguage) {
         var found = users.findByAddress(AccountAddresses.normalize(recipient));
         if (found.isEmpty()) {
             return Renewed.refused("there is no account for " + recipient + " any more");

@@ -1,5 +1,6 @@
 package net.kbox.mail;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,8 +17,11 @@ public interface MailRenewal {
     /**
      * A fresh e-mail of this kind to this recipient, with a new link, in the caller's transaction; or why it
      * must not be sent again (e.g. the account is gone, disabled, or already has its password).
+     *
+     * @param actorLanguage the language of the administrator who sends it again: an e-mail written for the
+     *     administrators themselves (the test e-mail) is written in it; one to a user keeps the user's
      */
-    Renewed renew(String kind, String recipient, String actor);
+    Renewed renew(String kind, String recipient, String actor, Locale actorLanguage);
 
     /** A fresh e-mail, or the reason (an English sentence) why there is none. */
     record Renewed(Optional<OutgoingMail> mail, String refusal) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -89,7 +90,7 @@ class OneTimeLinksInMailIT extends AccountMailTest {
         assertThat(mailsTo(email)).extracting(ReceivedMessage::subject).noneMatch(subject -> subject.startsWith("Reset"));
         assertThat(mailLog.detail(reset).orElseThrow().lastError()).contains("expired");
 
-        assertThat(mailLog.sendAgain(reset, ADMIN).done()).isTrue();
+        assertThat(mailLog.sendAgain(reset, ADMIN, Locale.ENGLISH).done()).isTrue();
         outbox.deliverAll();
         var received = mailsTo(email).stream().filter(m -> m.subject().startsWith("Reset")).toList();
         assertThat(received).hasSize(1);
@@ -126,7 +127,7 @@ class OneTimeLinksInMailIT extends AccountMailTest {
         long id = messageTo(email);
         jdbc.update("UPDATE outbox_message SET status = 'FAILED' WHERE id = ?", id);
 
-        assertThat(mailLog.sendAgain(id, ADMIN).done()).isTrue();
+        assertThat(mailLog.sendAgain(id, ADMIN, Locale.ENGLISH).done()).isTrue();
         outbox.deliverAll();
 
         List<String> tokens = tokensReceivedBy(email);
@@ -145,7 +146,7 @@ class OneTimeLinksInMailIT extends AccountMailTest {
         long id = messageTo(email);
         jdbc.update("UPDATE outbox_message SET status = 'FAILED' WHERE id = ?", id);
 
-        var result = mailLog.sendAgain(id, ADMIN);
+        var result = mailLog.sendAgain(id, ADMIN, Locale.ENGLISH);
 
         assertThat(result.done()).isFalse();
         assertThat(result.reason()).contains("has set a password already");

@@ -7,6 +7,7 @@ import net.kbox.base.InternetNames;
 import java.util.Locale;
 import net.kbox.base.Translations;
 import net.kbox.mail.MailDriver;
+import net.kbox.mail.MailRenewal;
 import net.kbox.mail.MailStatus;
 import net.kbox.mail.OutgoingMail;
 import net.kbox.mail.TestMailResult.Outcome;
@@ -28,10 +29,11 @@ import org.springframework.stereotype.Component;
 /**
  * "Send a test E-Mail": one e-mail to the address the administrator chose, with the settings in effect,
  * sent at once (not queued); its outcome and full diagnosis recorded as an event, the e-mail kept in the
- * mail log, and whether queued e-mails go out too. Never throws for mail problems.
+ * mail log, and whether queued e-mails go out too. Never throws for mail problems. A failed test e-mail sent
+ * again from the mail log is written anew: it describes the settings it goes out with, not those it failed with.
  */
 @Component
-class TestMail {
+class TestMail implements MailRenewal {
 
     static final String KIND = "TEST";
 
@@ -95,6 +97,22 @@ class TestMail {
         long entry = outbox.recordTest(mail, MailStatus.FAILED, delivery.reply(), report.message(), start,
                 event.id(), actor);
         return new TestMailResult(Outcome.FAILED, report.message(), to, event.id(), entry, server, null);
+    }
+
+    @Override
+    public boolean renders(String kind) {
+        return KIND.equals(kind);
+    }
+
+    /** The test e-mail again, to the same address, written now for the settings in effect, by whoever resends it. */
+    @Override
+    public Renewed renew(String kind, String recipient, String actor, Locale actorLanguage) {
+        var effective = settings.effective();
+        if (!effective.readiness().ready()) {
+            return Renewed.refused(NotReady.sentence(effective.readiness(), translations, "Save these settings first:"));
+        }
+        String subject = translations.getTranslation("email.test.subject", actorLanguage);
+        return Renewed.as(new OutgoingMail(KIND, recipient, subject, text(effective, actor, actorLanguage), null));
     }
 
     /** The body in the administrator's language; numbers and names go in as text, never reformatted. */

@@ -3,6 +3,7 @@ package net.kbox.mail.log;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import net.kbox.base.search.SearchIndex;
@@ -87,7 +88,7 @@ public class MailLog {
 
     /** Puts a failed e-mail back in the queue; one with a one-time link gets a fresh link, or is not sent. */
     @Transactional
-    public ActionResult sendAgain(long id, String actor) {
+    public ActionResult sendAgain(long id, String actor, Locale actorLanguage) {
         Optional<StoredMail> found = outbox.lock(id);
         if (found.isEmpty() || !"FAILED".equals(found.get().status())) {
             return ActionResult.refused("it did not fail, or it is gone");
@@ -96,7 +97,7 @@ public class MailLog {
         OutgoingMail fresh = null;
         Optional<MailRenewal> renewal = renewals.orderedStream().filter(r -> r.renders(mail.kind())).findFirst();
         if (renewal.isPresent()) {
-            var renewed = renewal.get().renew(mail.kind(), mail.recipient(), actor);
+            var renewed = renewal.get().renew(mail.kind(), mail.recipient(), actor, actorLanguage);
             if (renewed.mail().isEmpty()) {
                 return ActionResult.refused(renewed.refusal());
             }
@@ -113,10 +114,10 @@ public class MailLog {
 
     /** Sends every failed e-mail again, as {@link #sendAgain} would each; returns how many went back in the queue. */
     @Transactional
-    public int sendAllFailedAgain(String actor) {
+    public int sendAllFailedAgain(String actor, Locale actorLanguage) {
         int requeued = 0;
         for (long id : outbox.failed()) {
-            requeued += sendAgain(id, actor).done() ? 1 : 0;
+            requeued += sendAgain(id, actor, actorLanguage).done() ? 1 : 0;
         }
         return requeued;
     }

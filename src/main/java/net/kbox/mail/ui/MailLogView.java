@@ -55,7 +55,8 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle, Befo
         setId("mail-log-view");
         addClassNames("page", "page-wide", "events-page");
         filters = new MailLogFilters(log.kinds(), this::refreshList, this::refreshAll);
-        detail = new MailLogDetailPanel(id -> act(id, log::sendAgain, "mail-log.sent-again"),
+        detail = new MailLogDetailPanel(
+                id -> act(id, (mail, by) -> log.sendAgain(mail, by, getLocale()), "mail-log.sent-again"),
                 id -> act(id, log::cancel, "mail-log.cancelled"));
         timeColumn = configureGrid();
         var intro = new Paragraph(getTranslation("mail-log.intro"));

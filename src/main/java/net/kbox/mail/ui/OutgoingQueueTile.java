@@ -1,5 +1,6 @@
 package net.kbox.mail.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
@@ -92,7 +93,8 @@ class OutgoingQueueTile {
             failed.setId("outgoing-queue-failed");
             failed.addClassName("status-message");
             var resend = new Button(tile.getTranslation("maintenance.queue.resend"), e -> {
-                int count = log.sendAllFailedAgain(authentication.getPrincipalName().orElse("unknown"));
+                int count = log.sendAllFailedAgain(authentication.getPrincipalName().orElse("unknown"),
+                        e.getSource().getUI().map(UI::getLocale).orElse(Locale.ENGLISH));
                 Notifications.success(tile.getTranslation("maintenance.queue.resent", count));
                 context.refreshPage().run();
             });

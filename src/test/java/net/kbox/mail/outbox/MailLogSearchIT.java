@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import net.kbox.mail.MailStatus;
 import net.kbox.mail.OutgoingMail;
@@ -91,16 +92,16 @@ class MailLogSearchIT {
 
     @Test
     void test_send_again_lists_the_e_mail_anew_with_its_words() {
-        Long older = transactions.execute(status -> outbox.enqueue(new OutgoingMail("TEST", "clara@kbox.test", "First",
-                "Hello", null)));
-        Long failed = transactions.execute(status -> outbox.enqueue(new OutgoingMail("TEST", "clara@kbox.test", "Second",
-                "Hello", null)));
+        Long older = transactions.execute(status -> outbox.enqueue(new OutgoingMail("PASSWORD_CHANGED",
+                "clara@kbox.test", "First", "Hello", null)));
+        Long failed = transactions.execute(status -> outbox.enqueue(new OutgoingMail("PASSWORD_CHANGED",
+                "clara@kbox.test", "Second", "Hello", null)));
         var dayAgo = Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant().minus(Duration.ofDays(1)), ZoneOffset.UTC));
         jdbc.update("UPDATE outbox_message SET status = 'FAILED', attempts = 5, created_at = ? WHERE id = ?", dayAgo, failed);
         jdbc.update("UPDATE outbox_message_term SET created_at = ? WHERE message_id = ?", dayAgo, failed);
         assertThat(found("clara")).containsExactly(older, failed);
 
-        assertThat(mailLog.sendAgain(failed, "admin@kbox.test").done()).isTrue();
+        assertThat(mailLog.sendAgain(failed, "admin@kbox.test", Locale.ENGLISH).done()).isTrue();
 
         assertThat(termsAtItsTime(failed)).containsExactly("clara", "kbox", "test");
         assertThat(terms(failed)).isEqualTo(3); // moved, not copied

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -184,7 +185,7 @@ class OutboxIT {
             assertThat(outbox.failed()).contains(ids.get(1));
             assertThat(outbox.status().failed()).isEqualTo(1);
 
-            assertThat(mailLog.sendAgain(ids.get(1), "admin@kbox.test").done()).isTrue();
+            assertThat(mailLog.sendAgain(ids.get(1), "admin@kbox.test", Locale.ENGLISH).done()).isTrue();
             assertThat(outboxes.status(ids.get(1))).isEqualTo("QUEUED");
         }
     }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.notification.Notification;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.kbox.TestAccounts;
+import net.kbox.mail.log.MailLog;
 import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.mail.transport.SmtpTransport;
@@ -20,6 +22,7 @@ import net.kbox.smtp.PlainSmtpServer;
 import net.kbox.smtp.SilentServer;
 import net.kbox.smtp.StartTlsSmtpServer;
 import net.kbox.support.MailSettingsReset;
+import net.kbox.support.OutboxDrain;
 import net.kbox.support.SettingsChange;
 import net.kbox.support.Texts;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +55,12 @@ class SendTestMailIT extends SpringBrowserlessTest {
 
     @Autowired
     net.kbox.mail.MailService mailService;
+
+    @Autowired
+    MailLog mailLog;
+
+    @Autowired
+    OutboxDrain outbox;
 
     @BeforeEach
     void nothingSavedNothingWaiting() {
@@ -182,6 +191,32 @@ class SendTestMailIT extends SpringBrowserlessTest {
             assertThat(event.level()).isEqualTo(EventLevel.ERROR);
             assertThat(event.message()).contains("STARTTLS");
             assertThat(event.detail()).contains("EHLO");
+        }
+    }
+
+    @Test
+    void test_a_failed_test_e_mail_sent_again_is_written_for_the_settings_it_goes_out_with() throws Exception {
+        long failed;
+        int refusingPort;
+        try (var refusing = PlainSmtpServer.start()) {
+            refusingPort = refusing.port();
+            saveServer(refusing.host(), refusingPort, MailEncryption.STARTTLS, "", "");
+            clickSendTestAndWait(navigate(MailSettingsView.class));
+            failed = jdbc.queryForObject("SELECT MAX(id) FROM outbox_message WHERE kind = 'TEST' AND status = 'FAILED'",
+                    Long.class);
+        }
+        try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
+            saveServer(server.host(), server.port(), MailEncryption.STARTTLS, USER, PASSWORD);
+
+            assertThat(mailLog.sendAgain(failed, "zweite-admin@kbox.test", Locale.GERMAN).done()).isTrue();
+            outbox.deliverAll();
+
+            assertThat(server.messages()).hasSize(1);
+            var received = server.messages().getFirst();
+            assertThat(received.subject()).isEqualTo("Test-E-Mail der K-Box");
+            assertThat(received.text()).contains("gesendet von zweite-admin@kbox.test")
+                    .contains(server.host() + ":" + server.port() + " mit STARTTLS")
+                    .doesNotContain(":" + refusingPort);
         }
     }
 
