@@ -8,15 +8,9 @@ import java.util.HexFormat;
 import java.util.Map;
 import net.kbox.security.Role;
 import net.kbox.support.NewAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 13.4: "Forgot password?" counts its requests per client as KBOX_TRUSTED_PROXIES allow the client to
@@ -24,30 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * carry X-Forwarded-For is counted as the forwarded client; the same header from 127.0.0.2 (through a relay,
  * a client that is not a proxy) is ignored and 127.0.0.2 is counted.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ResetClientBehindProxyIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class ResetClientBehindProxyIT extends BrowserJourney {
 
     @Autowired
     NewAccounts accounts;
-
-    Browser browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = new Browser(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
 
     /** The throttle's row of a client's reset requests (its bucket is the key's SHA-256), 0 when none. */
     private int resetRequestsFrom(String client) throws Exception {
