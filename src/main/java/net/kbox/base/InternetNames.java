@@ -39,8 +39,9 @@ public final class InternetNames {
      * Letters beyond ASCII are the mail transport's business (ADR 28: punycode or SMTPUTF8), not a syntax error.
      */
     public static boolean isMailbox(String value) {
-        if (value.length() > MAX_ADDRESS_LENGTH || !value.equals(value.strip()) || value.codePoints().anyMatch(c -> Character.isWhitespace(c)
-                || c == '<' || c == '>' || c == ',' || c == ';' || c == '"' || c == '(' || c == ')' || isInvisible(c))) {
+        if (value.length() > MAX_ADDRESS_LENGTH || !value.equals(value.strip())
+                || value.codePoints().anyMatch(c -> Character.isWhitespace(c) || isInvisible(c)
+                        || c == '<' || c == '>' || c == ',' || c == ';' || c == '"' || c == '(' || c == ')')) {
             return false;
         }
         try {
@@ -60,7 +61,7 @@ public final class InternetNames {
 
     /** Whether the address's domain has letters beyond ASCII ({@code bücher.example}, {@code пример.рф}). */
     public static boolean hasInternationalDomain(String address) {
-        return address.substring(address.lastIndexOf('@') + 1).chars().anyMatch(c -> c >= 0x80);
+        return !isAscii(address.substring(address.lastIndexOf('@') + 1));
     }
 
     /** A control or format character (a NUL, a zero-width space, a direction mark): invisible where it is typed. */
@@ -70,7 +71,7 @@ public final class InternetNames {
     }
 
     private static boolean isInternationalDomain(String domain) {
-        if (domain.chars().noneMatch(c -> c >= 0x80)) {
+        if (isAscii(domain)) {
             return false;
         }
         try {
@@ -78,5 +79,9 @@ public final class InternetNames {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    private static boolean isAscii(String text) {
+        return text.chars().allMatch(c -> c < 0x80);
     }
 }
