@@ -42,7 +42,7 @@ class TranslationsTest {
     private static final List<String> BUILT_FROM_PREFIX = List.of("users.role.", "users.status.", "maintenance.level.",
             "maintenance.category.", "maintenance.detail.title.", "mail.encryption.", "mail.source.", "mail.error.",
             "error.", "mail-log.history.", "mail.action.clear-", "mail.authentication.", "mail.kind.", "mail.login.note.",
-            "mail.status.", "maintenance.queue.instance.");
+            "mail.status.", "maintenance.queue.instance.", "mail-log.cancel.question.");
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)[^}]*}");
 
     static Properties bundle(String suffix) throws IOException {

@@ -49,17 +49,14 @@ public final class AccountAddresses {
         if (address.isEmpty()) {
             return Optional.of(Problem.EMPTY);
         }
-        if (address.codePoints().anyMatch(AccountAddresses::invisible)) {
+        if (address.codePoints().anyMatch(InternetNames::isInvisible)) {
             return Optional.of(Problem.INVISIBLE_CHARACTERS);
         }
         if (address.length() > MAX_LENGTH) {
             return Optional.of(Problem.TOO_LONG);
         }
-        return InternetNames.isMailbox(address) ? Optional.empty() : Optional.of(Problem.NOT_AN_ADDRESS);
-    }
-
-    private static boolean invisible(int codePoint) {
-        int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.FORMAT;
+        // an international domain has two forms (Unicode, punycode): one account would need one of them (ADR 21)
+        return InternetNames.isMailbox(address) && !InternetNames.hasInternationalDomain(address) ? Optional.empty()
+                : Optional.of(Problem.NOT_AN_ADDRESS);
     }
 }

@@ -2,6 +2,7 @@ package net.kbox.base;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.net.IDN;
 import java.util.regex.Pattern;
 
 /**
@@ -32,13 +33,15 @@ public final class InternetNames {
     }
 
     /**
-     * A single plain address like {@code no-reply@example.com}: no display name, no list, no brackets,
-     * no spaces, at most {@value #MAX_ADDRESS_LENGTH} characters, and a domain that is a host name or an
-     * address literal.
+     * A single plain address like {@code no-reply@example.com} or {@code zoë@exämple.org}: no display name,
+     * no list, no brackets, no spaces, nothing invisible, at most {@value #MAX_ADDRESS_LENGTH} characters, and
+     * a domain that is a host name, an international domain name (its punycode one) or an address literal.
+     * Letters beyond ASCII are the mail transport's business (ADR 28: punycode or SMTPUTF8), not a syntax error.
      */
     public static boolean isMailbox(String value) {
-        if (value.length() > MAX_ADDRESS_LENGTH || !value.equals(value.strip()) || value.chars().anyMatch(c -> Character.isWhitespace(c)
-                || c == '<' || c == '>' || c == ',' || c == ';' || c == '"' || c == '(' || c == ')')) {
+        if (value.length() > MAX_ADDRESS_LENGTH || !value.equals(value.strip())
+                || value.codePoints().anyMatch(c -> Character.isWhitespace(c) || isInvisible(c)
+                        || c == '<' || c == '>' || c == ',' || c == ';' || c == '"' || c == '(' || c == ')')) {
             return false;
         }
         try {
@@ -50,9 +53,35 @@ public final class InternetNames {
                 return false;
             }
             String domain = value.substring(at + 1);
-            return isHostName(domain) || isIpv6Literal(domain);
+            return isHostName(domain) || isIpv6Literal(domain) || isInternationalDomain(domain);
         } catch (AddressException e) {
             return false;
         }
+    }
+
+    /** Whether the address's domain has letters beyond ASCII ({@code bücher.example}, {@code пример.рф}). */
+    public static boolean hasInternationalDomain(String address) {
+        return !isAscii(address.substring(address.lastIndexOf('@') + 1));
+    }
+
+    /** A control or format character (a NUL, a zero-width space, a direction mark): invisible where it is typed. */
+    public static boolean isInvisible(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.FORMAT;
+    }
+
+    private static boolean isInternationalDomain(String domain) {
+        if (isAscii(domain)) {
+            return false;
+        }
+        try {
+            return isHostName(IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isAscii(String text) {
+        return text.chars().allMatch(c -> c < 0x80);
     }
 }

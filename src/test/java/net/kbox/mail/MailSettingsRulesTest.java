@@ -16,6 +16,28 @@ class MailSettingsRulesTest {
         assertThat(MailSettingsRules.checkFromAddress(address)).isEmpty();
     }
 
+    /** ADR 28: the transport sends such a domain as punycode, and letters beyond ASCII before the @ with SMTPUTF8. */
+    @ParameterizedTest
+    @ValueSource(strings = {"zoë@exämple.org", "пользователь@пример.рф", "no-reply@bücher.example", "jörg@example.org",
+            "user@faß.example", "no-reply@xn--bcher-kva.example", "用户@例子.广告"})
+    void test_addresses_with_letters_beyond_ascii_are_valid_from_addresses(String address) {
+        assertThat(MailSettingsRules.checkFromAddress(address)).as(address).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zoë@exä\u200Bmple.org", "zo\u200Bë@example.org", "no-reply@example.org\u200E",
+            "\u202Eno-reply@example.org"})
+    void test_an_invisible_character_is_refused_in_words_of_its_own(String address) {
+        assertThat(MailSettingsRules.checkFromAddress(address)).as(address.codePoints()
+                .mapToObj(Integer::toHexString).toList().toString()).contains(Problem.INVISIBLE_CHARACTERS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zoë@-exämple.org", "zoë@exämple..org", "zoë@exä_mple.org", "zoë@exämple.org:25"})
+    void test_a_broken_international_domain_is_refused(String address) {
+        assertThat(MailSettingsRules.checkFromAddress(address)).as(address).contains(Problem.INVALID_ADDRESS);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Evil <evil@example.com>", "a@example.com, b@example.com", "no-reply", "@example.com",
             "no-reply@", "no reply@example.com", " no-reply@example.com", "a@exa mple.com", "a@example.com\nBcc: x@y.z",

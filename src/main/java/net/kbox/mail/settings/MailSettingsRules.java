@@ -33,6 +33,8 @@ public final class MailSettingsRules {
         REQUIRED,
         TOO_LONG,
         LINE_BREAK,
+        /** A control or format character (a zero-width space, a direction mark): invisible where it is typed. */
+        INVISIBLE_CHARACTERS,
         INVALID_ADDRESS,
         HOST_HAS_SCHEME,
         HOST_HAS_PORT,
@@ -59,13 +61,19 @@ public final class MailSettingsRules {
     private MailSettingsRules() {
     }
 
-    /** A single plain address like {@code no-reply@example.com}: no display name, no list, no brackets. */
+    /**
+     * A single plain address like {@code no-reply@example.com} or {@code zoë@exämple.org}: no display name, no
+     * list, no brackets. Letters beyond ASCII are sent as they are (ADR 28), so they are no problem here.
+     */
     public static Optional<Problem> checkFromAddress(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return Optional.of(Problem.REQUIRED);
         }
         if (value.length() > FROM_ADDRESS_MAX_LENGTH) {
             return Optional.of(Problem.TOO_LONG);
+        }
+        if (value.codePoints().anyMatch(c -> InternetNames.isInvisible(c) && !Character.isWhitespace(c))) {
+            return Optional.of(Problem.INVISIBLE_CHARACTERS);
         }
         return InternetNames.isMailbox(value) ? Optional.empty() : Optional.of(Problem.INVALID_ADDRESS);
     }

@@ -68,7 +68,7 @@ class MailLogDetailPanel extends Div {
         cancel.setId("mail-cancel");
         cancel.setText(getTranslation("mail-log.action.cancel"));
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-        cancel.addClickListener(e -> act(onCancel));
+        cancel.addClickListener(e -> confirmCancel(onCancel));
         attempts.setId("mail-attempts");
         attempts.addThemeVariants(GridVariant.LUMO_COMPACT);
         attempts.setAllRowsVisible(true);
@@ -162,6 +162,13 @@ class MailLogDetailPanel extends Div {
         var link = new RouterLink(getTranslation("mail-log.attempt.diagnosis.open"), MaintenanceEventsView.class);
         link.setQueryParameters(QueryParameters.of("event", String.valueOf(line.eventId())));
         return link;
+    }
+
+    /** Asks first: a cancelled e-mail cannot be sent again. The answer acts on the e-mail the question named. */
+    private void confirmCancel(LongConsumer onCancel) {
+        if (shown != null) {
+            new CancelMailDialog(shown.entry(), onCancel).open();
+        }
     }
 
     private void act(LongConsumer action) {

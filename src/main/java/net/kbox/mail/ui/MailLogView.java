@@ -18,7 +18,6 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.function.BiFunction;
 import net.kbox.base.ui.Notifications;
 import net.kbox.mail.MailLogLink;
 import net.kbox.mail.MailStatus;
@@ -55,9 +54,7 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle, Befo
         setId("mail-log-view");
         addClassNames("page", "page-wide", "events-page");
         filters = new MailLogFilters(log.kinds(), this::refreshList, this::refreshAll);
-        detail = new MailLogDetailPanel(
-                id -> act(id, (mail, by) -> log.sendAgain(mail, by, getLocale()), "mail-log.sent-again"),
-                id -> act(id, log::cancel, "mail-log.cancelled"));
+        detail = new MailLogDetailPanel(this::sendAgain, this::cancel);
         timeColumn = configureGrid();
         var intro = new Paragraph(getTranslation("mail-log.intro"));
         intro.addClassName("card-text");
@@ -117,12 +114,25 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle, Befo
         }
     }
 
-    private void act(long id, BiFunction<Long, String, MailLog.ActionResult> action, String doneKey) {
-        var result = action.apply(id, actor);
+    private void sendAgain(long id) {
+        var result = log.sendAgain(id, actor, getLocale());
         if (result.done()) {
-            Notifications.success(getTranslation(doneKey, String.valueOf(id))); // #100010, not #100,010
+            Notifications.success(getTranslation("mail-log.sent-again", String.valueOf(id))); // #100010, not #100,010
         } else {
             Notifications.error(getTranslation("mail-log.action.refused", result.reason()));
+        }
+        refreshAll();
+    }
+
+    /** After the question: it may have been sent (or have failed) while the question was open; then that is said. */
+    private void cancel(long id) {
+        if (log.cancel(id, actor).done()) {
+            Notifications.success(getTranslation("mail-log.cancelled", String.valueOf(id)));
+        } else {
+            Notifications.error(log.detail(id)
+                    .map(now -> getTranslation("mail-log.cancel.refused", String.valueOf(id),
+                            getTranslation(now.entry().status().labelKey())))
+                    .orElseGet(() -> getTranslation("mail-log.detail.not-found", String.valueOf(id))));
         }
         refreshAll();
     }

@@ -179,6 +179,7 @@ class MailLogViewIT extends SpringBrowserlessTest {
         view.showEntry(waiting);
         assertThat(view.detail.cancel.isVisible()).isTrue();
         test(view.detail.cancel).click();
+        test($(CancelMailDialog.class).single().confirm).click();
         assertThat(view.detail.shown().entry().status()).isEqualTo(MailStatus.CANCELLED);
         assertThat(view.detail.cancel.isVisible()).isFalse();
         drain.deliverAll();
@@ -191,6 +192,87 @@ class MailLogViewIT extends SpringBrowserlessTest {
             assertThat(e.actor()).isEqualTo(TestAccounts.ADMIN_EMAIL);
         });
         assertThat(events).anySatisfy(e -> assertThat(e.message()).contains("#" + failed, "sent again by"));
+    }
+
+    @Test
+    void test_cancel_asks_first_naming_the_e_mail_and_keep_it_escape_or_a_click_outside_keep_it_queued() {
+        long waiting = queue("WELCOME", "anna");
+        UI.getCurrent().navigate(MailLogView.class, QueryParameters.of("message", String.valueOf(waiting)));
+        var view = (MailLogView) getCurrentView();
+
+        test(view.detail.cancel).click();
+
+        var dialog = $(CancelMailDialog.class).single();
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Cancel this e-mail?");
+        assertThat(dialog.question.getText()).isEqualTo("Cancel the welcome e-mail to anna" + domain
+                + "? It will not be sent, and it cannot be sent again from here.");
+        assertThat(dialog.confirm.getText()).isEqualTo("Cancel e-mail");
+        assertThat(dialog.confirm.getThemeNames()).contains("error", "primary");
+        assertThat(dialog.keep.getText()).isEqualTo("Keep it");
+        assertThat(status(waiting)).as("nothing happens before the answer").isEqualTo("QUEUED");
+
+        test(dialog.keep).click();
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(status(waiting)).isEqualTo("QUEUED");
+        assertThat(view.detail.shown().entry().status()).isEqualTo(MailStatus.QUEUED);
+
+        // Escape and a click outside close the dialog from the browser: that keeps the e-mail as well
+        test(view.detail.cancel).click();
+        var again = $(CancelMailDialog.class).single();
+        assertThat(again.isCloseOnEsc()).isTrue();
+        assertThat(again.isCloseOnOutsideClick()).isTrue();
+        test(again).close();
+        assertThat(status(waiting)).isEqualTo("QUEUED");
+        assertThat($(CancelMailDialog.class).all()).isEmpty();
+        assertThat(maintenance.newest(EventCategory.MAIL, 5)).noneSatisfy(
+                e -> assertThat(e.message()).contains("#" + waiting, "cancelled"));
+        drain.deliverAll();
+        assertThat(server.messages()).extracting(m -> m.recipients().getFirst()).contains("anna" + domain);
+    }
+
+    @Test
+    void test_an_e_mail_sent_while_the_question_was_open_is_said_to_be_sent_and_stays_sent() {
+        long waiting = queue("PASSWORD_RESET", "bert");
+        UI.getCurrent().navigate(MailLogView.class, QueryParameters.of("message", String.valueOf(waiting)));
+        var view = (MailLogView) getCurrentView();
+        test(view.detail.cancel).click();
+        var dialog = $(CancelMailDialog.class).single();
+        assertThat(dialog.question.getText()).startsWith("Cancel the password reset e-mail to bert" + domain + "?");
+
+        drain.deliverAll();
+        test(dialog.confirm).click();
+
+        assertThat(status(waiting)).isEqualTo("SENT");
+        var notification = $(Notification.class).last();
+        assertThat(Texts.of(notification)).contains("E-mail #" + waiting + " was not cancelled: it no longer waits "
+                + "(status now: Sent).").doesNotContain("Internal error");
+        assertThat(notification.getThemeNames()).contains("error");
+        assertThat(view.detail.shown().entry().status()).isEqualTo(MailStatus.SENT);
+        assertThat(view.detail.cancel.isVisible()).isFalse();
+        assertThat(maintenance.newest(EventCategory.MAIL, 5)).noneSatisfy(
+                e -> assertThat(e.message()).contains("#" + waiting, "cancelled"));
+    }
+
+    @Test
+    void test_the_question_is_asked_in_the_readers_language() {
+        long waiting = queue("WELCOME", "clara");
+        UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        UI.getCurrent().navigate(MailLogView.class, QueryParameters.of("message", String.valueOf(waiting)));
+        var view = (MailLogView) getCurrentView();
+        test(view.detail.cancel).click();
+
+        var dialog = $(CancelMailDialog.class).single();
+        assertThat(dialog.question.getText()).isEqualTo("Die Willkommens-E-Mail an clara" + domain + " abbrechen? "
+                + "Die E-Mail wird dann nicht gesendet und kann von hier aus nicht erneut gesendet werden.");
+        assertThat(dialog.keep.getText()).isEqualTo("Behalten");
+        test(dialog.confirm).click();
+        assertThat(status(waiting)).isEqualTo("CANCELLED");
+        assertThat(Texts.of($(Notification.class).last())).contains("E-Mail #" + waiting + " wurde abgebrochen");
+    }
+
+    private String status(long id) {
+        return jdbc.queryForObject("SELECT status FROM outbox_message WHERE id = ?", String.class, id);
     }
 
     @Test

@@ -139,6 +139,40 @@ class MailSettingsFormIT extends SpringBrowserlessTest {
         assertThat(form.fields.password.getPlaceholder()).isEqualTo("unchanged");
     }
 
+    /** ADR 28 sends such an address as it is (punycode for the domain, SMTPUTF8 for the rest): the form takes it. */
+    @Test
+    void test_a_from_address_with_letters_beyond_ascii_is_accepted_and_saved() {
+        for (String address : List.of("zoë@exämple.org", "пользователь@пример.рф")) {
+            var form = open(settings(new FieldState(null, ValueSource.SAVED, false, null)));
+            test(form.fields.fromAddress).setValue(address);
+
+            assertThat(form.fields.fromAddress.isInvalid()).as(address).isFalse();
+            test(form.save).click();
+            assertThat(saved).as(address).singleElement().extracting(MailSettingsChange::fromAddress).isEqualTo(address);
+            saved.clear();
+            UI.getCurrent().remove(form);
+        }
+    }
+
+    @Test
+    void test_an_invisible_character_in_the_from_address_is_named_in_the_readers_language() {
+        var english = open(settings(new FieldState(null, ValueSource.SAVED, false, null)));
+        test(english.fields.fromAddress).setValue("zoë@exä\u200Bmple.org");
+        assertThat(english.fields.fromAddress.isInvalid()).isTrue();
+        assertThat(english.fields.fromAddress.getErrorMessage()).isEqualTo("The address contains an invisible character "
+                + "(such as a zero-width space or a direction mark): type it again");
+        assertThat(english.fields.fromAddress.getValue()).as("kept as typed").isEqualTo("zoë@exä\u200Bmple.org");
+        UI.getCurrent().remove(english);
+
+        UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        var german = open(settings(new FieldState(null, ValueSource.SAVED, false, null)));
+        test(german.fields.fromAddress).setValue("zoë@exä\u200Bmple.org");
+        assertThat(german.fields.fromAddress.getErrorMessage()).startsWith("Die Adresse enthält ein unsichtbares Zeichen");
+        assertThat(german.save.isEnabled()).isFalse();
+        german.save.click(); // as Enter would
+        assertThat(saved).isEmpty();
+    }
+
     /**
      * Issue 19.5: a value over a field's limit (pasted, or sent by a crafted client) is never cut by the
      * browser (no maxlength) and never shows a red field without words: it gets the limit next to the field

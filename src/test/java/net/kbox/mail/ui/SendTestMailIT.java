@@ -259,6 +259,26 @@ class SendTestMailIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void test_a_from_address_with_an_international_domain_is_taken_and_goes_out_with_the_domain_as_punycode()
+            throws Exception {
+        try (var server = StartTlsSmtpServer.withLogin(USER, PASSWORD)) {
+            SettingsChange.valid().from("zoë@bücher.example", "K-Box").server(server.port()).login(USER, PASSWORD)
+                    .saveWith(settings);
+            var view = navigate(MailSettingsView.class);
+            assertThat(view.form.fields.fromAddress.isInvalid()).isFalse();
+            assertThat(view.testMail.sendTo.getValue()).isEqualTo("zoë@bücher.example");
+            assertThat(view.testMail.sendTo.isInvalid()).isFalse();
+
+            var notification = clickSendTestAndWait(view);
+
+            assertThat(Texts.of(notification)).contains("Test e-mail sent to zoë@bücher.example");
+            var received = server.messages().getFirst();
+            assertThat(received.envelopeSender()).isEqualTo("zoë@xn--bcher-kva.example");
+            assertThat(received.recipients()).containsExactly("zoë@xn--bcher-kva.example");
+        }
+    }
+
+    @Test
     void test_a_server_without_smtputf8_refuses_an_international_from_address_with_a_plain_reason() throws Exception {
         try (var server = ImplicitTlsSmtpServer.withLogin(USER, PASSWORD)) {
             SettingsChange.valid().from(JOERG, "K-Box Ärchiv").server(server.port()).encryption(MailEncryption.TLS)
