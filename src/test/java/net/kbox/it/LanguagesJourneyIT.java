@@ -100,6 +100,16 @@ class LanguagesJourneyIT extends BrowserJourney {
         browser.screenshot("login-ru-chosen");
     }
 
+    /** The README's run command starts development mode: no developer pop-up may cover the language menu there. */
+    @Test
+    void test_no_developer_tools_cover_the_language_menu() {
+        LoginPage.open(browser);
+        browser.waitForVaadin();
+        assertThat(browser.find(By.id("language-menu")).isDisplayed()).isTrue();
+        assertThat(browser.driver().findElements(By.cssSelector("vaadin-dev-tools, copilot-main")))
+                .as("Vaadin's developer tools and Copilot").isEmpty();
+    }
+
     @Test
     void test_a_user_added_in_french_gets_a_french_welcome_and_its_link_works() {
         try (var server = StartTlsSmtpServer.withoutLogin()) {
