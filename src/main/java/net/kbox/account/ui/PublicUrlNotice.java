@@ -3,19 +3,13 @@ package net.kbox.account.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.net.URI;
 import java.util.Optional;
 import net.kbox.base.KboxProperties;
+import net.kbox.base.ui.NoticeBanner;
 import net.kbox.base.ui.ShellNotice;
 import net.kbox.security.Role;
 
@@ -30,7 +24,7 @@ import net.kbox.security.Role;
 @org.springframework.stereotype.Component
 class PublicUrlNotice implements ShellNotice {
 
-    private static final String DISMISSED = PublicUrlNotice.class.getName() + ".dismissed";
+    private static final String ID = "public-url-notice";
 
     private final KboxProperties properties;
     private final AuthenticationContext authentication;
@@ -42,7 +36,7 @@ class PublicUrlNotice implements ShellNotice {
 
     @Override
     public Optional<Component> createNotice() {
-        if (properties.publicUrl() != null || !authentication.hasRole(Role.ADMIN_NAME) || isDismissed()) {
+        if (properties.publicUrl() != null || !authentication.hasRole(Role.ADMIN_NAME) || NoticeBanner.dismissed(ID)) {
             return Optional.empty();
         }
         String links = properties.publicBase();
@@ -67,27 +61,9 @@ class PublicUrlNotice implements ShellNotice {
     }
 
     private static Component notice(String links, String opened) {
-        var notice = new Div();
-        notice.setId("public-url-notice");
-        notice.addClassNames("banner", "banner-warning");
-        var title = new Span(notice.getTranslation("public-url.notice.title", links));
-        title.addClassName("banner-title");
-        var text = new Paragraph(notice.getTranslation("public-url.notice.text", opened));
-        text.setId("public-url-notice-text");
-        var dismiss = new Button(notice.getTranslation("public-url.notice.dismiss"), e -> {
-            VaadinSession.getCurrent().setAttribute(DISMISSED, Boolean.TRUE);
-            notice.removeFromParent();
-        });
-        dismiss.setId("public-url-notice-dismiss");
-        dismiss.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        var body = new Div(title, text, new Div(dismiss));
-        body.addClassName("banner-body");
-        notice.add(VaadinIcon.WARNING.create(), body);
-        return notice;
-    }
-
-    private static boolean isDismissed() {
-        var session = VaadinSession.getCurrent();
-        return session != null && Boolean.TRUE.equals(session.getAttribute(DISMISSED));
+        var notice = new NoticeBanner(ID, NoticeBanner.Kind.WARNING);
+        return notice.saying(notice.getTranslation("public-url.notice.title", links),
+                        notice.getTranslation("public-url.notice.text", opened))
+                .dismissible(notice.getTranslation("public-url.notice.dismiss"));
     }
 }
