@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import net.kbox.base.KboxProperties;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 class OpenedAddressTest {
 
@@ -47,5 +48,14 @@ class OpenedAddressTest {
         assertThat(new OpenedAddress("http", "127.0.0.2", 8097).url()).isEqualTo("http://127.0.0.2:8097");
         assertThat(new OpenedAddress("http", "fd00::5", 8080).url()).isEqualTo("http://[fd00::5]:8080");
         assertThat(new OpenedAddress("http", "[FD00::5]", 8080).url()).isEqualTo("http://[fd00::5]:8080");
+    }
+
+    @Test
+    void test_the_address_is_the_requests_scheme_host_and_port_as_tomcat_gives_them() {
+        var request = new MockHttpServletRequest();
+        request.setScheme("https");
+        request.setServerName("KBox.Example.org");
+        request.setServerPort(443);
+        assertThat(OpenedAddress.of(request).url()).isEqualTo("https://kbox.example.org");
     }
 }
