@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Something the shell shows above every page while it applies, e.g. "mail is not configured".
  * Features contribute notices as Spring beans; the shell asks them on each navigation, and again when a
- * page says that what they report may have changed ({@link #refreshAll(UI)}).
+ * page says that what they report may have changed ({@link #refreshAll(UI)}). A notice looks like the others
+ * through {@link NoticeBanner}.
  */
 public interface ShellNotice {
 

@@ -1,17 +1,10 @@
 package net.kbox.mail.ui;
 
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
+import net.kbox.base.ui.NoticeBanner;
 import net.kbox.base.ui.ShellNotice;
 import net.kbox.mail.MailReadiness;
 import net.kbox.mail.MailService;
@@ -25,7 +18,7 @@ import net.kbox.security.Role;
 @org.springframework.stereotype.Component
 class MailConfigurationNotice implements ShellNotice {
 
-    private static final String DISMISSED = MailConfigurationNotice.class.getName() + ".dismissed";
+    private static final String ID = "mail-configuration-notice";
 
     private final MailService mail;
     private final AuthenticationContext authentication;
@@ -39,7 +32,7 @@ class MailConfigurationNotice implements ShellNotice {
 
     @Override
     public Optional<com.vaadin.flow.component.Component> createNotice() {
-        if (!authentication.hasRole(Role.ADMIN_NAME) || isDismissed()) {
+        if (!authentication.hasRole(Role.ADMIN_NAME) || NoticeBanner.dismissed(ID)) {
             return Optional.empty();
         }
         MailReadiness readiness = mail.readiness();
@@ -48,32 +41,10 @@ class MailConfigurationNotice implements ShellNotice {
     }
 
     private static com.vaadin.flow.component.Component notice(MailReadiness readiness, LocalDate today) {
-        var notice = new Div();
-        notice.setId("mail-configuration-notice");
-        notice.addClassNames("banner", "banner-warning");
-        var title = new Span(ReadinessTexts.title(notice, readiness, today));
-        title.addClassName("banner-title");
-        var text = new Paragraph(String.join(" ", ReadinessTexts.sentences(notice, readiness, today, false)));
-        text.setId("mail-configuration-notice-text");
-        boolean onMailPage = UI.getCurrent() != null && UI.getCurrent().getCurrentView() instanceof MailSettingsView;
-        var open = new Button(notice.getTranslation("mail.notice.open"), e -> UI.getCurrent().navigate(MailSettingsView.class));
-        open.setId("mail-configuration-notice-open");
-        open.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        open.setVisible(!onMailPage);
-        var dismiss = new Button(notice.getTranslation("mail.notice.dismiss"), e -> {
-            VaadinSession.getCurrent().setAttribute(DISMISSED, Boolean.TRUE);
-            notice.removeFromParent();
-        });
-        dismiss.setId("mail-configuration-notice-dismiss");
-        dismiss.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        var body = new Div(title, text, new Div(open, dismiss));
-        body.addClassName("banner-body");
-        notice.add(VaadinIcon.WARNING.create(), body);
-        return notice;
-    }
-
-    private static boolean isDismissed() {
-        var session = VaadinSession.getCurrent();
-        return session != null && Boolean.TRUE.equals(session.getAttribute(DISMISSED));
+        var notice = new NoticeBanner(ID, NoticeBanner.Kind.WARNING);
+        return notice.saying(ReadinessTexts.title(notice, readiness, today),
+                        String.join(" ", ReadinessTexts.sentences(notice, readiness, today, false)))
+                .opening(notice.getTranslation("mail.notice.open"), MailSettingsView.class)
+                .dismissible(notice.getTranslation("mail.notice.dismiss"));
     }
 }

@@ -1,14 +1,8 @@
 package net.kbox.mail.ui;
 
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.Optional;
+import net.kbox.base.ui.NoticeBanner;
 import net.kbox.base.ui.ShellNotice;
 import net.kbox.mail.outbox.QueueHealth;
 import net.kbox.mail.outbox.QueueWatch;
@@ -56,22 +50,8 @@ class QueueStalledNotice implements ShellNotice {
     }
 
     private static com.vaadin.flow.component.Component notice(QueueHealth health) {
-        var notice = new Div();
-        notice.setId("queue-stalled-notice");
-        notice.addClassNames("banner", "banner-error");
-        var title = new Span(notice.getTranslation("mail.queue.stalled.title"));
-        title.addClassName("banner-title");
-        var text = new Paragraph(text(notice, health));
-        text.setId("queue-stalled-notice-text");
-        boolean onLog = UI.getCurrent() != null && UI.getCurrent().getCurrentView() instanceof MailLogView;
-        var open = new Button(notice.getTranslation("mail.queue.stalled.open"),
-                e -> UI.getCurrent().navigate(MailLogView.class));
-        open.setId("queue-stalled-notice-open");
-        open.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        open.setVisible(!onLog);
-        var body = new Div(title, text, new Div(open));
-        body.addClassName("banner-body");
-        notice.add(VaadinIcon.EXCLAMATION_CIRCLE.create(), body);
-        return notice;
+        var notice = new NoticeBanner("queue-stalled-notice", NoticeBanner.Kind.ERROR);
+        return notice.saying(notice.getTranslation("mail.queue.stalled.title"), text(notice, health))
+                .opening(notice.getTranslation("mail.queue.stalled.open"), MailLogView.class);
     }
 }

@@ -1,0 +1,94 @@
+package net.kbox.account.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.mocks.MockHttpEnvironment;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.net.URI;
+import java.nio.file.Path;
+import net.kbox.TestAccounts;
+import net.kbox.base.KboxProperties;
+import net.kbox.maintenance.ui.MaintenanceEventsView;
+import net.kbox.support.Texts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/**
+ * The shell's notice about KBOX_PUBLIC_URL, which the tests leave unset. The browserless request is
+ * http://127.0.0.1 on the port the test chooses (8080 unless told): 8097 stands for an address the links of
+ * account e-mails do not reach ({@link OpenedAddressTest} has the other addresses).
+ */
+@SpringBootTest
+@WithMockUser(username = TestAccounts.ADMIN_EMAIL, roles = "ADMIN")
+class PublicUrlNoticeIT extends SpringBrowserlessTest {
+
+    @Autowired
+    AuthenticationContext authentication;
+
+    @AfterEach
+    void defaultPortAgain() {
+        MockHttpEnvironment.INSTANCE.setServerPort(8080);
+    }
+
+    private static void openedAtPort(int port) {
+        MockHttpEnvironment.INSTANCE.setServerPort(port);
+    }
+
+    @Test
+    void test_an_administrator_at_another_address_is_told_both_addresses_and_the_fix() {
+        openedAtPort(8097);
+        navigate(UsersView.class);
+        var notice = $(Div.class).id("public-url-notice");
+        assertThat(Texts.of(notice)).contains("Links in account e-mails point to http://localhost:8080");
+        assertThat($(Paragraph.class, notice).id("public-url-notice-text").getText()).isEqualTo(
+                "You opened the K-Box at http://127.0.0.1:8097. Users who receive a welcome or password e-mail cannot "
+                        + "open its link. Set KBOX_PUBLIC_URL=http://127.0.0.1:8097 and restart the K-Box.");
+    }
+
+    @Test
+    void test_the_notice_can_be_dismissed_for_the_session() {
+        openedAtPort(8097);
+        navigate(UsersView.class);
+        test($(Button.class).id("public-url-notice-dismiss")).click();
+        assertThat($(Div.class).withId("public-url-notice").exists()).isFalse();
+        navigate(MaintenanceEventsView.class);
+        assertThat($(Div.class).withId("public-url-notice").exists()).isFalse();
+    }
+
+    @Test
+    void test_an_administrator_at_the_default_address_is_not_told() {
+        openedAtPort(8080);
+        navigate(UsersView.class);
+        assertThat($(Div.class).withId("public-url-notice").exists()).isFalse();
+    }
+
+    @Test
+    @WithMockUser(username = "user@kbox.test", roles = "USER")
+    void test_users_never_see_the_notice() {
+        openedAtPort(8097);
+        UI.getCurrent().navigate("");
+        assertThat($(Div.class).withId("public-url-notice").exists()).isFalse();
+    }
+
+    @Test
+    void test_with_KBOX_PUBLIC_URL_set_nobody_is_told() {
+        openedAtPort(8097);
+        navigate(UsersView.class);
+        var unset = new PublicUrlNotice(properties(null), authentication);
+        var set = new PublicUrlNotice(properties(URI.create("https://kbox.example.org")), authentication);
+        assertThat(unset.createNotice()).as("the same request without the variable").isPresent();
+        assertThat(set.createNotice()).isEmpty();
+    }
+
+    private static KboxProperties properties(URI publicUrl) {
+        return new KboxProperties(Path.of("data"), publicUrl, null, null);
+    }
+}
