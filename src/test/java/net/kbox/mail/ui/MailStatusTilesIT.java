@@ -98,8 +98,8 @@ class MailStatusTilesIT extends SpringBrowserlessTest {
 
     @Test
     void test_the_queue_shows_how_many_e_mails_wait_and_lets_failed_ones_be_sent_again() {
-        outbox.enqueue(new OutgoingMail("TEST", "a@kbox.test", "one", "text", null));
-        long failed = outbox.enqueue(new OutgoingMail("TEST", "b@kbox.test", "two", "text", null));
+        outbox.enqueue(new OutgoingMail("PASSWORD_CHANGED", "a@kbox.test", "one", "text", null));
+        long failed = outbox.enqueue(new OutgoingMail("PASSWORD_CHANGED", "b@kbox.test", "two", "text", null));
         jdbc.update("UPDATE outbox_message SET status = 'FAILED' WHERE id = ?", failed);
         navigate(MaintenanceEventsView.class);
 
