@@ -14,7 +14,8 @@ public class UsersPage {
 
     public static UsersPage open(Browser browser) {
         browser.open(UsersView.class);
-        browser.find(By.id("users-grid"));
+        // the grid is filled again once the browser has told its time zone: act only after that round trip
+        browser.find(By.cssSelector("#users-grid[data-time-zone]"));
         return new UsersPage(browser);
     }
 

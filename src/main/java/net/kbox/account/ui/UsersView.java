@@ -194,6 +194,8 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         BrowserTime.zoneOf(attachEvent.getUI(), browserZone -> {
             zone = browserZone;
             refresh();
+            // the page is settled: its times are the browser's (browser tests wait for this before acting)
+            grid.getElement().setAttribute("data-time-zone", zone.getId());
         });
     }
 
