@@ -60,20 +60,16 @@ class TestMail implements MailRenewal {
 
     TestMailResult send(String actor, String recipient, Locale language) {
         var effective = settings.effective();
-        var readiness = effective.readiness();
-        if (!readiness.ready()) {
-            return new TestMailResult(Outcome.NOT_CONFIGURED,
-                    NotReady.sentence(readiness, translations, "Save these settings first:"), null, null, null, null, null);
+        if (!effective.readiness().ready()) {
+            return new TestMailResult(Outcome.NOT_CONFIGURED, notReady(effective), null, null, null, null, null);
         }
         String to = recipient.strip();
         if (!InternetNames.isMailbox(to)) {
             return new TestMailResult(Outcome.NOT_CONFIGURED, "Enter an e-mail address to send the test to", null,
                     null, null, null, null);
         }
-        String subject = translations.getTranslation("email.test.subject", language);
-        String text = text(effective, actor, language);
-        var message = MailMessage.of(to, subject, text);
-        var mail = new OutgoingMail(KIND, to, subject, text, null);
+        var mail = written(effective, to, actor, language);
+        var message = MailMessage.of(to, mail.subject(), mail.text());
         long start = System.nanoTime();
         if (effective.driver() == MailDriver.LOG) {
             var event = logDriver.deliver(effective, message, actor);
@@ -108,11 +104,19 @@ class TestMail implements MailRenewal {
     @Override
     public Renewed renew(String kind, String recipient, String actor, Locale actorLanguage) {
         var effective = settings.effective();
-        if (!effective.readiness().ready()) {
-            return Renewed.refused(NotReady.sentence(effective.readiness(), translations, "Save these settings first:"));
-        }
-        String subject = translations.getTranslation("email.test.subject", actorLanguage);
-        return Renewed.as(new OutgoingMail(KIND, recipient, subject, text(effective, actor, actorLanguage), null));
+        return effective.readiness().ready() ? Renewed.as(written(effective, recipient, actor, actorLanguage))
+                : Renewed.refused(notReady(effective));
+    }
+
+    /** Why nothing can be sent yet: the settings still missing. */
+    private String notReady(EffectiveMailSettings effective) {
+        return NotReady.sentence(effective.readiness(), translations, "Save these settings first:");
+    }
+
+    /** The test e-mail to {@code to}, written now for {@code effective}, in the administrator's language. */
+    private OutgoingMail written(EffectiveMailSettings effective, String to, String actor, Locale language) {
+        return new OutgoingMail(KIND, to, translations.getTranslation("email.test.subject", language),
+                text(effective, actor, language), null);
     }
 
     /** The body in the administrator's language; numbers and names go in as text, never reformatted. */
