@@ -99,6 +99,40 @@ public final class Browser implements AutoCloseable {
                 """)));
     }
 
+    /**
+     * Waits until Flow has been idle for half a second on end. Some components ask the server again a moment
+     * after a round trip of their own accord (a grid confirms the rows it received, and asks for the rows it
+     * shows 150 ms later): a test that changes the database behind the page's back waits for those first.
+     */
+    public void waitUntilSettled() {
+        waitUntil(d -> {
+            waitForVaadin();
+            for (int sample = 0; sample < 10; sample++) {
+                sleep(Duration.ofMillis(50));
+                if (!idle()) {
+                    return false; // asked again: wait for that round trip, then for a quiet half second again
+                }
+            }
+            return true;
+        });
+    }
+
+    private boolean idle() {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("""
+                const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+                return !!clients && Object.values(clients).every(c => !c.isActive || !c.isActive());
+                """));
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
     public WebElement find(By by) {
         return waitUntil(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }

@@ -14,8 +14,10 @@ public class UsersPage {
 
     public static UsersPage open(Browser browser) {
         browser.open(UsersView.class);
-        // the grid is filled again once the browser has told its time zone: act only after that round trip
+        // the grid is filled again once the browser has told its time zone, and then confirms and asks for
+        // rows by itself: act only after those round trips
         browser.find(By.cssSelector("#users-grid[data-time-zone]"));
+        browser.waitUntilSettled();
         return new UsersPage(browser);
     }
 
