@@ -8,9 +8,12 @@ import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import net.kbox.mail.MailField;
 import net.kbox.mail.settings.MailAuthentication;
@@ -90,6 +93,31 @@ class MailSettingsBinder extends Binder<MailSettingsChange> {
                 login.tenantId.getValue(), login.clientId.getValue(), login.clientSecret.getValue(),
                 removes(secrets, MailField.CLIENT_SECRET), login.clientSecretExpires.getValue(), login.tokenUrl.getValue(),
                 login.scope.getValue(), login.serviceAccountKey.getValue(), removes(secrets, MailField.SERVICE_ACCOUNT_KEY));
+    }
+
+    /**
+     * The fields whose value differs from {@code saved}'s as the form showed it: a secret once one is typed,
+     * an emptied field, a value typed and typed back is not.
+     */
+    Set<MailField> edited(MailSettingsSnapshot saved) {
+        var edited = EnumSet.noneOf(MailField.class);
+        for (MailField field : MailField.values()) {
+            Object shown = field.isSecret() ? null : switch (field) {
+                case PORT -> port(value(saved, field));
+                case ENCRYPTION -> encryption(value(saved, field));
+                case AUTHENTICATION -> saved.authentication();
+                case CLIENT_SECRET_EXPIRES -> value(saved, field) == null ? null : LocalDate.parse(value(saved, field));
+                default -> value(saved, field);
+            };
+            if (!Objects.equals(emptyAsNull(shown), emptyAsNull(form.fields.input(field).getValue()))) {
+                edited.add(field);
+            }
+        }
+        return edited;
+    }
+
+    private static @Nullable Object emptyAsNull(@Nullable Object value) {
+        return "".equals(value) ? null : value;
     }
 
     static @Nullable Integer port(@Nullable String value) {

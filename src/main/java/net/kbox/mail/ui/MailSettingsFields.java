@@ -16,6 +16,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import net.kbox.base.ui.UncutInput;
@@ -117,6 +118,11 @@ class MailSettingsFields extends VerticalLayout {
         });
         login.authentication.setReadOnly(locked);
         login.serviceAccountKey.showKeyOf(saved.serviceAccount());
+    }
+
+    /** Marks the fields whose value the administrator changed since the settings were read. */
+    void showEdited(Set<MailField> edited) {
+        hints.forEach((field, hint) -> hint.edited(edited.contains(field)));
     }
 
     private void configureInputs() {

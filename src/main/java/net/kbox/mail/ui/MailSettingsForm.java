@@ -13,6 +13,7 @@ import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.shared.Registration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import net.kbox.base.ui.Notifications;
 import net.kbox.mail.MailDriver;
 import net.kbox.mail.MailField;
@@ -44,6 +45,7 @@ class MailSettingsForm extends VerticalLayout {
         binder.addValueChangeListener(e -> {
             if (!loading) {
                 binder.validateSecrets(e.getHasValue());
+                fields.showEdited(binder.edited(snapshot));
             }
             updateButtons();
         });
@@ -66,6 +68,7 @@ class MailSettingsForm extends VerticalLayout {
             binder.readRecord(MailSettingsBinder.unchanged(saved));
             fields.login.showMethod(saved.authentication());
             fields.show(saved, secrets.states(saved), locked());
+            fields.showEdited(Set.of());
         } finally {
             loading = false;
         }

@@ -8,11 +8,17 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import net.kbox.mail.MailField;
 import net.kbox.mail.settings.FieldState;
 
-/** Under a field: where its value comes from, and the way back to the deployment value. */
+/**
+ * Under a field: where its value comes from, and the way back to the deployment value. Once the
+ * administrator changes the value, it says so until the form is saved or discarded: where the value came
+ * from is no longer where it will come from.
+ */
 class ValueSourceHint extends HorizontalLayout {
 
     private final Span text = new Span();
     private final Button useDeployment = new Button();
+    private String source = "";
+    private boolean edited;
 
     ValueSourceHint(MailField field, Runnable onUseDeploymentValue) {
         setId(MailSettingsFields.idOf(field) + "-source");
@@ -36,10 +42,21 @@ class ValueSourceHint extends HorizontalLayout {
             case NONE -> "none";
         };
         String hint = getTranslation(key, state.deploymentValue() == null ? "" : state.deploymentValue());
-        text.setText(locked ? hint + " · " + getTranslation("mail.source.locked") : hint);
+        source = locked ? hint + " · " + getTranslation("mail.source.locked") : hint;
+        render();
         useDeployment.setText(getTranslation(field == MailField.PASSWORD
                 ? "mail.action.use-deployment-password" : "mail.action.use-deployment"));
         useDeployment.setVisible(state.overridesDeployment() && !locked);
+    }
+
+    /** Says "changed, not saved yet" while {@code edited}, else where the value comes from. */
+    void edited(boolean edited) {
+        this.edited = edited;
+        render();
+    }
+
+    private void render() {
+        text.setText(edited ? getTranslation("mail.source.edited") : source);
     }
 
     String text() {

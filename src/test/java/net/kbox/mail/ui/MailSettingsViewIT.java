@@ -78,6 +78,29 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void test_a_changed_field_says_it_is_not_saved_yet_until_saved_or_discarded() {
+        var view = open();
+        test(view.form.fields.fromName).setValue("Helpdesk");
+        test(view.form.fields.password).setValue(SECRET);
+        assertThat(hint(MailField.FROM_NAME)).isEqualTo("Changed, not saved yet");
+        assertThat(hint(MailField.PASSWORD)).isEqualTo("Changed, not saved yet");
+        assertThat(hint(MailField.HOST)).as("an untouched field").isEqualTo("Not set");
+
+        test(view.form.fields.fromName).setValue("K-Box QA");
+        assertThat(hint(MailField.FROM_NAME)).as("typed back").isEqualTo("From the deployment configuration");
+
+        test(view.form.fields.fromName).setValue("Helpdesk");
+        test(view.form.discard).click();
+        assertThat(hint(MailField.FROM_NAME)).isEqualTo("From the deployment configuration");
+        assertThat(hint(MailField.PASSWORD)).isEqualTo("No password");
+
+        fillValidServer(view);
+        assertThat(hint(MailField.HOST)).isEqualTo("Changed, not saved yet");
+        test(view.form.save).click();
+        assertThat(hint(MailField.HOST)).isEqualTo("Saved here");
+    }
+
+    @Test
     void test_the_fields_have_the_labels_administrators_know() {
         var view = open();
         var fields = view.form.fields;
