@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import net.kbox.base.BatchDeletion;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,13 +94,8 @@ public class MaintenanceService {
      * @return how many events were deleted
      */
     public int deleteOlderThan(Instant cutoff, int batchSize, int retentionDays) {
-        int total = 0;
-        int deleted;
-        do {
-            Integer count = transactions.execute(status -> queries.delete(queries.olderThan(cutoff, batchSize)));
-            deleted = count == null ? 0 : count;
-            total += deleted;
-        } while (deleted == batchSize);
+        int total = BatchDeletion.inBatches(transactions, batchSize,
+                () -> queries.delete(queries.olderThan(cutoff, batchSize)));
         if (total > 0) {
             record(EventLevel.INFO, EventCategory.SYSTEM, "Deleted " + total + " events older than " + retentionDays
                     + " days (KBOX_EVENTS_RETENTION_DAYS)", null, null);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import net.kbox.base.BatchDeletion;
 import net.kbox.base.search.SearchIndex;
 import net.kbox.mail.LastMail;
 import net.kbox.mail.MailRenewal;
@@ -136,17 +137,10 @@ public class MailLog {
 
     /** Deletes e-mails done with before the cutoff, their history and words, in transactions of {@code batchSize}. */
     int deleteOlderThan(Instant cutoff, int batchSize, TransactionTemplate transactions) {
-        int total = 0;
-        int deleted;
-        do {
-            Integer count = transactions.execute(status -> {
-                List<SearchIndex.Row> mails = records.olderThan(cutoff, batchSize);
-                history.deleteFor(mails.stream().map(SearchIndex.Row::id).toList());
-                return records.delete(mails);
-            });
-            deleted = count == null ? 0 : count;
-            total += deleted;
-        } while (deleted == batchSize);
-        return total;
+        return BatchDeletion.inBatches(transactions, batchSize, () -> {
+            List<SearchIndex.Row> mails = records.olderThan(cutoff, batchSize);
+            history.deleteFor(mails.stream().map(SearchIndex.Row::id).toList());
+            return records.delete(mails);
+        });
     }
 }
