@@ -97,6 +97,9 @@ class MailLogJourneyIT extends BrowserJourney {
             assertThat(new ShellPage(browser).noticeText(By.id("queue-stalled-notice-text")))
                     .contains("No instance of the K-Box has processed the outgoing queue for 3 min");
             browser.screenshot("queue-stalled");
+            // on a page of tables the notice is as wide as the table below it
+            var shell = new ShellPage(browser);
+            assertThat(shell.rightEdge(By.id("queue-stalled-notice"))).isEqualTo(shell.rightEdge(By.id("events-grid")));
 
             drain.deliverAll();
             events = MaintenanceEventsPage.open(browser);

@@ -34,6 +34,12 @@ public class ShellPage {
         return new LoginPage(browser);
     }
 
+    /** Where an element ends on the right, in CSS pixels from the left of the window. */
+    public int rightEdge(By by) {
+        var rect = browser.find(by).getRect();
+        return rect.getX() + rect.getWidth();
+    }
+
     WebElement element(By by) {
         return browser.find(by);
     }

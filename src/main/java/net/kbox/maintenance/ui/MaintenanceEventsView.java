@@ -64,7 +64,7 @@ public class MaintenanceEventsView extends VerticalLayout implements HasDynamicT
     MaintenanceEventsView(MaintenanceService maintenance, List<StatusTiles> features) {
         this.maintenance = maintenance;
         setId("maintenance-events-view");
-        addClassNames("page", "events-page");
+        addClassNames("page", "page-wide", "events-page");
         tiles = features.stream().flatMap(feature -> feature.create().stream()).toList();
         statusTiles.setId("status-tiles");
         statusTiles.addClassName("status-tiles");
