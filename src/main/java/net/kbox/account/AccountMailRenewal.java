@@ -1,6 +1,7 @@
 package net.kbox.account;
 
 import java.util.Locale;
+import net.kbox.base.Translations;
 import net.kbox.mail.MailRenewal;
 import org.springframework.stereotype.Component;
 
@@ -15,11 +16,14 @@ class AccountMailRenewal implements MailRenewal {
     private final UserAccountRepository users;
     private final AccountTokens tokens;
     private final AccountMails mails;
+    private final Translations translations;
 
-    AccountMailRenewal(UserAccountRepository users, AccountTokens tokens, AccountMails mails) {
+    AccountMailRenewal(UserAccountRepository users, AccountTokens tokens, AccountMails mails,
+            Translations translations) {
         this.users = users;
         this.tokens = tokens;
         this.mails = mails;
+        this.translations = translations;
     }
 
     @Override
@@ -31,19 +35,23 @@ class AccountMailRenewal implements MailRenewal {
     public Renewed renew(String kind, String recipient, String actor, Locale actorLanguage) {
         var found = users.findByAddress(AccountAddresses.normalize(recipient));
         if (found.isEmpty()) {
-            return Renewed.refused("there is no account for " + recipient + " any more");
+            return refused("users.renewal.no-account", recipient, actorLanguage);
         }
         var user = found.get();
         if (!user.isEnabled()) {
-            return Renewed.refused("the account of " + recipient + " is disabled");
+            return refused("users.renewal.disabled", recipient, actorLanguage);
         }
         if (AccountMails.WELCOME.equals(kind)) {
             if (user.getPasswordHash() != null) {
-                return Renewed.refused(recipient + " has set a password already");
+                return refused("users.renewal.password-set", recipient, actorLanguage);
             }
             return Renewed.as(mails.welcomeMail(user, tokens.issue(user, TokenPurpose.SET_PASSWORD),
                     users.inviterName(actor)));
         }
         return Renewed.as(mails.resetMail(user, tokens.issue(user, TokenPurpose.RESET_PASSWORD)));
+    }
+
+    private Renewed refused(String key, String recipient, Locale actorLanguage) {
+        return Renewed.refused(translations.getTranslation(key, actorLanguage, recipient));
     }
 }

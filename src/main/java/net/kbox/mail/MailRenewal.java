@@ -23,7 +23,10 @@ public interface MailRenewal {
      */
     Renewed renew(String kind, String recipient, String actor, Locale actorLanguage);
 
-    /** A fresh e-mail, or the reason (an English sentence) why there is none. */
+    /**
+     * A fresh e-mail, or why there is none: a phrase in the administrator's language ({@code actorLanguage}),
+     * which the mail log shows after "Not done:".
+     */
     record Renewed(Optional<OutgoingMail> mail, String refusal) {
 
         public static Renewed as(OutgoingMail mail) {

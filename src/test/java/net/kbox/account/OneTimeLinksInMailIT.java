@@ -150,6 +150,8 @@ class OneTimeLinksInMailIT extends AccountMailTest {
 
         assertThat(result.done()).isFalse();
         assertThat(result.reason()).contains("has set a password already");
+        assertThat(mailLog.sendAgain(id, ADMIN, Locale.GERMAN).reason()).as("said in the administrator's language")
+                .isEqualTo(email + " hat bereits ein Passwort festgelegt");
         assertThat(jdbc.queryForObject("SELECT status FROM outbox_message WHERE id = ?", String.class, id))
                 .isEqualTo("FAILED");
     }

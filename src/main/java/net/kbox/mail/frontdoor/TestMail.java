@@ -105,7 +105,7 @@ class TestMail implements MailRenewal {
     public Renewed renew(String kind, String recipient, String actor, Locale actorLanguage) {
         var effective = settings.effective();
         return effective.readiness().ready() ? Renewed.as(written(effective, recipient, actor, actorLanguage))
-                : Renewed.refused(notReady(effective));
+                : Renewed.refused(translations.getTranslation("mail-log.refused.not-ready", actorLanguage));
     }
 
     /** Why nothing can be sent yet: the settings still missing. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import net.kbox.base.BatchDeletion;
+import net.kbox.base.Translations;
 import net.kbox.base.search.SearchIndex;
 import net.kbox.mail.LastMail;
 import net.kbox.mail.MailRenewal;
@@ -38,18 +39,20 @@ public class MailLog {
     /** Lazily: the features that render e-mails use the mail feature themselves. */
     private final ObjectProvider<MailRenewal> renewals;
     private final MaintenanceService maintenance;
+    private final Translations translations;
 
     MailLog(MailLogQueries queries, MailLogRecords records, OutboxHistory history, Outbox outbox,
-            ObjectProvider<MailRenewal> renewals, MaintenanceService maintenance) {
+            ObjectProvider<MailRenewal> renewals, MaintenanceService maintenance, Translations translations) {
         this.queries = queries;
         this.records = records;
         this.history = history;
         this.outbox = outbox;
         this.renewals = renewals;
         this.maintenance = maintenance;
+        this.translations = translations;
     }
 
-    /** What "Send again" or "Cancel" did; {@code reason} says why not, in English. */
+    /** What "Send again" or "Cancel" did; {@code reason} says why not, in the language of who asked. */
     public record ActionResult(boolean done, String reason) {
 
         static ActionResult ok() {
@@ -92,7 +95,7 @@ public class MailLog {
     public ActionResult sendAgain(long id, String actor, Locale actorLanguage) {
         Optional<StoredMail> found = outbox.lock(id);
         if (found.isEmpty() || !"FAILED".equals(found.get().status())) {
-            return ActionResult.refused("it did not fail, or it is gone");
+            return ActionResult.refused(translations.getTranslation("mail-log.refused.not-failed", actorLanguage));
         }
         StoredMail mail = found.get();
         OutgoingMail fresh = null;
@@ -104,7 +107,7 @@ public class MailLog {
             }
             fresh = renewed.mail().get();
         } else if (OneTimeLinks.heldLink(mail.text())) {
-            return ActionResult.refused("its one-time link is gone and nothing can make a fresh one");
+            return ActionResult.refused(translations.getTranslation("mail-log.refused.link-gone", actorLanguage));
         }
         outbox.sendAgain(id, fresh, actor);
         maintenance.record(EventLevel.INFO, EventCategory.MAIL, "E-mail #" + id + " to " + mail.recipient() + " ("
@@ -125,10 +128,10 @@ public class MailLog {
 
     /** Cancels an e-mail that still waits (queued or retrying). */
     @Transactional
-    public ActionResult cancel(long id, String actor) {
+    public ActionResult cancel(long id, String actor, Locale actorLanguage) {
         Optional<StoredMail> found = outbox.lock(id);
         if (found.isEmpty() || !outbox.cancel(id, actor)) {
-            return ActionResult.refused("it no longer waits: it is being sent, was sent, or failed");
+            return ActionResult.refused(translations.getTranslation("mail-log.refused.not-waiting", actorLanguage));
         }
         maintenance.record(EventLevel.INFO, EventCategory.MAIL, "E-mail #" + id + " to " + found.get().recipient()
                 + " (" + found.get().kind() + ") cancelled by " + actor, null, actor);

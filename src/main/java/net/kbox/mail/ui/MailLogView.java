@@ -126,7 +126,7 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle, Befo
 
     /** After the question: it may have been sent (or have failed) while the question was open; then that is said. */
     private void cancel(long id) {
-        if (log.cancel(id, actor).done()) {
+        if (log.cancel(id, actor, getLocale()).done()) {
             Notifications.success(getTranslation("mail-log.cancelled", String.valueOf(id)));
         } else {
             Notifications.error(log.detail(id)

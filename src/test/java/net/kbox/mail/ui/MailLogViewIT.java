@@ -255,6 +255,24 @@ class MailLogViewIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void test_why_send_again_did_nothing_is_said_in_the_readers_language() {
+        long failed = queue("TEST", "greta");
+        jdbc.update("UPDATE outbox_message SET status = 'FAILED', attempts = 1 WHERE id = ?", failed);
+        UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        UI.getCurrent().navigate(MailLogView.class, QueryParameters.of("message", String.valueOf(failed)));
+        var view = (MailLogView) getCurrentView();
+        // another administrator sent it again meanwhile, and it went
+        jdbc.update("UPDATE outbox_message SET status = 'SENT' WHERE id = ?", failed);
+
+        test(view.detail.sendAgain).click();
+
+        assertThat(Texts.of($(Notification.class).last()))
+                .contains("Nicht ausgeführt: die E-Mail ist nicht fehlgeschlagen oder existiert nicht mehr.")
+                .doesNotContain("did not fail");
+        assertThat(status(failed)).isEqualTo("SENT");
+    }
+
+    @Test
     void test_the_question_is_asked_in_the_readers_language() {
         long waiting = queue("WELCOME", "clara");
         UI.getCurrent().setLocale(java.util.Locale.GERMAN);
