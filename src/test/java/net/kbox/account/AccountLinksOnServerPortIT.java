@@ -95,10 +95,11 @@ class AccountLinksOnServerPortIT extends AccountMailTest {
         var mails = new AccountMails(mail, clock, new PublicAddress(set, environment), translations, languages);
         var user = new UserAccount("set-" + System.nanoTime() + "@kbox.test", "Sam Set", Role.USER, clock.instant());
 
-        var welcome = mails.welcomeMail(user, new IssuedToken("a-token", clock.instant().plusSeconds(60)), "Admin");
+        String token = "token-of-the-set-address";
+        var welcome = mails.welcomeMail(user, new IssuedToken(token, clock.instant().plusSeconds(60)), "Admin");
 
-        assertThat(welcome.text()).contains("https://kbox.example.org/set-password?token=a-token")
-                .doesNotContain("localhost");
-        assertThat(welcome.html()).contains("<a href=\"https://kbox.example.org/set-password?token=a-token\"");
+        String link = "https://kbox.example.org/set-password?token=" + token;
+        assertThat(welcome.text()).contains(link).doesNotContain("localhost");
+        assertThat(welcome.html()).contains("<a href=\"" + link + "\"");
     }
 }
