@@ -7,8 +7,8 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 import net.kbox.account.AccountTokens.IssuedToken;
-import net.kbox.base.KboxProperties;
 import net.kbox.base.Languages;
+import net.kbox.base.PublicAddress;
 import net.kbox.base.Translations;
 import net.kbox.mail.MailService;
 import net.kbox.mail.OneTimeLink;
@@ -38,23 +38,24 @@ class AccountMails {
     private final Clock clock;
     private final Translations translations;
     private final Languages languages;
-    private final String publicUrl;
+    private final PublicAddress links;
     private final TemplateEngine html;
     private final TemplateEngine text;
 
-    AccountMails(MailService mail, Clock clock, KboxProperties properties, Translations translations,
+    AccountMails(MailService mail, Clock clock, PublicAddress links, Translations translations,
             Languages languages) {
         this.mail = mail;
         this.clock = clock;
         this.translations = translations;
         this.languages = languages;
-        this.publicUrl = properties.publicBase();
+        this.links = links;
         this.html = engine(TemplateMode.HTML, ".html");
         this.text = engine(TemplateMode.TEXT, ".txt");
     }
 
+    /** Made when the e-mail is: the port the server listens on is known only once it has started. */
     String setPasswordLink(String token) {
-        return UriComponentsBuilder.fromUriString(publicUrl).path("/set-password").queryParam("token", token)
+        return UriComponentsBuilder.fromUriString(links.base()).path("/set-password").queryParam("token", token)
                 .build().toUriString();
     }
 

@@ -3,7 +3,7 @@ package net.kbox.account;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import net.kbox.base.KboxProperties;
+import net.kbox.base.PublicAddress;
 import net.kbox.base.Translations;
 import net.kbox.mail.MailDriver;
 import net.kbox.mail.MailField;
@@ -15,7 +15,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,30 +29,18 @@ class StartupGuide {
 
     private final BootstrapAdministrator bootstrap;
     private final MailService mail;
-    private final KboxProperties properties;
-    private final Environment environment;
+    private final PublicAddress address;
 
-    StartupGuide(BootstrapAdministrator bootstrap, MailService mail, KboxProperties properties,
-            Environment environment) {
+    StartupGuide(BootstrapAdministrator bootstrap, MailService mail, PublicAddress address) {
         this.bootstrap = bootstrap;
         this.mail = mail;
-        this.properties = properties;
-        this.environment = environment;
+        this.address = address;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.LOWEST_PRECEDENCE)
     void tellWhatToDoNext() {
-        log.info(text(url(), bootstrap.outcome(), bootstrap.email(), mail.readiness()));
-    }
-
-    /** {@code KBOX_PUBLIC_URL} when set, else this machine on the port the server listens on. */
-    private String url() {
-        if (properties.publicUrl() != null) {
-            return properties.publicBase();
-        }
-        return "http://localhost:" + environment.getProperty("local.server.port",
-                environment.getProperty("server.port", "8080"));
+        log.info(text(address.base(), bootstrap.outcome(), bootstrap.email(), mail.readiness()));
     }
 
     static String text(String url, BootstrapAdministrator.Outcome administrator, String email, MailReadiness mail) {

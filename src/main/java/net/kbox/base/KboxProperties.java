@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code KBOX_APP_KEY}, {@code KBOX_DEFAULT_LANGUAGE}.
  *
  * @param dataDir where the application keeps its own files
- * @param publicUrl the address users open, for the links in e-mails; none: {@value #DEFAULT_PUBLIC_URL}
+ * @param publicUrl the address users open, for the links in e-mails; none: this machine on the port the server
+ *     listens on ({@link PublicAddress} is where links lead)
  * @param appKey the key that encrypts secrets at rest ({@link AppKey}); none: a key file in {@code dataDir}
  * @param defaultLanguage the language of users whose browser asks for none the K-Box speaks, and of e-mails
  *     to users without a language: {@code en}, {@code de}, {@code fr} or {@code ru}; none: English
@@ -20,9 +21,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("kbox")
 public record KboxProperties(Path dataDir, @Nullable URI publicUrl, @Nullable String appKey,
         @Nullable String defaultLanguage) {
-
-    /** Where users reach the K-Box when {@code KBOX_PUBLIC_URL} is not set. */
-    public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
 
     public KboxProperties {
         if (appKey != null && !appKey.isBlank() && !AppKey.isStrong(appKey)) {
@@ -38,11 +36,6 @@ public record KboxProperties(Path dataDir, @Nullable URI publicUrl, @Nullable St
     /** {@code KBOX_DEFAULT_LANGUAGE} as a locale; English when unset. */
     public Locale defaultLocale() {
         return Languages.supported(defaultLanguage).orElse(Locale.ENGLISH);
-    }
-
-    /** The public URL without a trailing slash, ready to append a path to. */
-    public String publicBase() {
-        return (publicUrl == null ? DEFAULT_PUBLIC_URL : publicUrl.toString()).replaceAll("/+$", "");
     }
 
     @Override

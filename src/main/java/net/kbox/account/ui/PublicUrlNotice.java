@@ -8,38 +8,39 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.net.URI;
 import java.util.Optional;
-import net.kbox.base.KboxProperties;
+import net.kbox.base.PublicAddress;
 import net.kbox.base.ui.NoticeBanner;
 import net.kbox.base.ui.ShellNotice;
 import net.kbox.security.Role;
 
 /**
  * Tells an administrator, on every page until {@code KBOX_PUBLIC_URL} is set (or dismissed for the session),
- * that the links of welcome and password e-mails point to the default address, {@code http://localhost:8080},
- * while they opened the K-Box somewhere else, where users cannot follow those links. A newcomer trying the
- * K-Box at {@code http://localhost:8080} (or {@code 127.0.0.1}) is not told: the links work for them. On
- * another port of {@code localhost} they are told, as the links lead to port 8080 (see {@link OpenedAddress}
- * for where the address comes from).
+ * that the links of welcome and password e-mails point to the default address, this machine on the port the
+ * server listens on ({@link PublicAddress}), while they opened the K-Box somewhere else, where users cannot
+ * follow those links. A newcomer trying the K-Box at {@code http://localhost:<that port>} (or
+ * {@code 127.0.0.1}) is not told: the links work for them. On another port of {@code localhost} (a port
+ * forward, e.g. Docker's {@code -p 9000:8080}) they are told, as the links lead to the server's own port
+ * (see {@link OpenedAddress} for where the address comes from).
  */
 @org.springframework.stereotype.Component
 class PublicUrlNotice implements ShellNotice {
 
     private static final String ID = "public-url-notice";
 
-    private final KboxProperties properties;
+    private final PublicAddress address;
     private final AuthenticationContext authentication;
 
-    PublicUrlNotice(KboxProperties properties, AuthenticationContext authentication) {
-        this.properties = properties;
+    PublicUrlNotice(PublicAddress address, AuthenticationContext authentication) {
+        this.address = address;
         this.authentication = authentication;
     }
 
     @Override
     public Optional<Component> createNotice() {
-        if (properties.publicUrl() != null || !authentication.hasRole(Role.ADMIN_NAME) || NoticeBanner.dismissed(ID)) {
+        if (address.isSet() || !authentication.hasRole(Role.ADMIN_NAME) || NoticeBanner.dismissed(ID)) {
             return Optional.empty();
         }
-        String links = properties.publicBase();
+        String links = address.base();
         return openedAddress().filter(opened -> !opened.reachedBy(URI.create(links)))
                 .map(opened -> notice(links, opened.url()));
     }

@@ -3,13 +3,13 @@ package net.kbox.account.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import net.kbox.base.KboxProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 class OpenedAddressTest {
 
-    private static final URI DEFAULT_LINKS = URI.create(KboxProperties.DEFAULT_PUBLIC_URL);
+    /** The links of a K-Box listening on 8080 without KBOX_PUBLIC_URL. */
+    private static final URI DEFAULT_LINKS = URI.create("http://localhost:8080");
 
     @Test
     void test_the_links_reach_a_browser_on_this_machine_at_the_default_port() {
