@@ -23,6 +23,14 @@ public record KboxProperties(Path dataDir, @Nullable URI publicUrl, @Nullable St
         @Nullable String defaultLanguage) {
 
     public KboxProperties {
+        if (publicUrl != null && publicUrl.toString().isBlank()) {
+            publicUrl = null; // KBOX_PUBLIC_URL= (empty) in a compose file or a unit means: not set
+        }
+        if (publicUrl != null && !isWebAddress(publicUrl)) {
+            throw new InvalidSettingException("KBOX_PUBLIC_URL", "KBOX_PUBLIC_URL must be the address users open, with "
+                    + "http:// or https:// and without a user name, like https://kbox.example.org (it is \""
+                    + publicUrl.toString().replaceAll("//[^/@]*@", "//…@") + "\").");
+        }
         if (appKey != null && !appKey.isBlank() && !AppKey.isStrong(appKey)) {
             throw new InvalidSettingException("KBOX_APP_KEY", "KBOX_APP_KEY is too weak to encrypt secrets: it must be "
                     + AppKey.EXPECTED_FORM + ".");
@@ -31,6 +39,14 @@ public record KboxProperties(Path dataDir, @Nullable URI publicUrl, @Nullable St
             throw new InvalidSettingException("KBOX_DEFAULT_LANGUAGE", "KBOX_DEFAULT_LANGUAGE must be one of en, de, "
                     + "fr, ru (it is \"" + defaultLanguage.strip() + "\").");
         }
+    }
+
+    /** An address a browser opens: http or https, a host, no user name or password, no query or fragment. */
+    private static boolean isWebAddress(URI address) {
+        String scheme = address.getScheme();
+        return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                && address.getHost() != null && address.getRawUserInfo() == null && address.getRawQuery() == null
+                && address.getRawFragment() == null;
     }
 
     /** {@code KBOX_DEFAULT_LANGUAGE} as a locale; English when unset. */

@@ -5,6 +5,7 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
 import java.util.EnumSet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,9 +39,7 @@ class SecurityConfiguration {
         // requests keep their own protection.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest)
                 .csrfTokenRepository(new SessionlessCsrfTokens()));
-        String publicUrl = environment.getProperty("kbox.public-url");
-        http.addFilterBefore(new CrossSiteRequests(LOGIN_PATH, LOGOUT_PATH, publicUrl == null ? null : URI.create(publicUrl)),
-                CsrfFilter.class);
+        http.addFilterBefore(new CrossSiteRequests(LOGIN_PATH, LOGOUT_PATH, publicUrl(environment)), CsrfFilter.class);
         // SecurityHeaders writes these on every response, error pages included; Spring's copies would repeat them.
         http.headers(headers -> headers.frameOptions(frame -> frame.disable()).contentTypeOptions(options -> options.disable())
                 .xssProtection(xss -> xss.disable()).httpStrictTransportSecurity(hsts -> hsts.disable()));
@@ -50,6 +49,19 @@ class SecurityConfiguration {
         // After Vaadin's configurer has set up the login form (this Vaadin version has no setter for it).
         http.with(new LoginFailures(), failures -> { });
         return http.build();
+    }
+
+    /**
+     * {@code KBOX_PUBLIC_URL} as an origin the browser may send, if it is set and can be read. Whether it is
+     * valid is told at the start by the setting itself (base's KboxProperties, above which security cannot see).
+     */
+    private static @Nullable URI publicUrl(Environment environment) {
+        String publicUrl = environment.getProperty("kbox.public-url");
+        try {
+            return publicUrl == null || publicUrl.isBlank() ? null : URI.create(publicUrl.strip());
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package net.kbox.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -54,5 +55,34 @@ class PublicAddressTest {
         var address = address("https://kbox.example.org/archive//", environment);
         assertThat(address.base()).isEqualTo("https://kbox.example.org/archive");
         assertThat(address.isSet()).isTrue();
+    }
+
+    @Test
+    void test_an_empty_KBOX_PUBLIC_URL_is_not_set() {
+        var address = address("", new MockEnvironment().withProperty("server.port", "9090"));
+        assertThat(address.isSet()).isFalse();
+        assertThat(address.base()).isEqualTo("http://localhost:9090");
+    }
+
+    @Test
+    void test_a_KBOX_PUBLIC_URL_no_browser_can_open_stops_the_start_with_what_it_expects() {
+        for (String wrong : new String[] {"kbox.example.org", "ftp://kbox.example.org", "https:///set", "mailto:a@b.c",
+                "https://kbox.example.org/?next=1", "https://kbox.example.org/#top"}) {
+            assertThatThrownBy(() -> address(wrong, new MockEnvironment())).as(wrong)
+                    .isInstanceOf(InvalidSettingException.class)
+                    .hasMessage("KBOX_PUBLIC_URL must be the address users open, with http:// or https:// and without a "
+                            + "user name, like https://kbox.example.org (it is \"" + wrong + "\").")
+                    .extracting(e -> ((InvalidSettingException) e).variable()).isEqualTo("KBOX_PUBLIC_URL");
+        }
+        assertThat(address("HTTPS://kbox.example.org:8443/kbox", new MockEnvironment()).base())
+                .isEqualTo("HTTPS://kbox.example.org:8443/kbox");
+    }
+
+    @Test
+    void test_a_password_written_into_KBOX_PUBLIC_URL_is_refused_and_not_repeated() {
+        assertThatThrownBy(() -> address("https://admin:S3cret-pass@kbox.example.org", new MockEnvironment()))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("(it is \"https://…@kbox.example.org\")")
+                .hasMessageNotContaining("S3cret-pass").hasMessageNotContaining("admin");
     }
 }
