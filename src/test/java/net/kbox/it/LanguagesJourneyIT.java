@@ -22,8 +22,10 @@ import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventLevel;
 import net.kbox.maintenance.MaintenanceService;
 import net.kbox.maintenance.ui.MaintenanceEventsView;
+import net.kbox.security.Role;
 import net.kbox.smtp.ReceivedMessage;
 import net.kbox.smtp.StartTlsSmtpServer;
+import net.kbox.support.NewAccounts;
 import net.kbox.support.OutboxDrain;
 import net.kbox.support.SettingsChange;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +50,9 @@ class LanguagesJourneyIT extends BrowserJourney {
 
     @Autowired
     MaintenanceService maintenance;
+
+    @Autowired
+    NewAccounts accounts;
 
     @AfterEach
     void administratorWithoutLanguage() {
@@ -98,6 +103,22 @@ class LanguagesJourneyIT extends BrowserJourney {
         browser.waitForVaadin();
         assertThat(languageShown(browser)).isEqualTo("Русский");
         browser.screenshot("login-ru-chosen");
+    }
+
+    @Test
+    void test_the_users_table_fits_a_1280_pixel_window_in_every_language() {
+        // the widest row: a long name, invited (three actions), its welcome e-mail queued (the status says so)
+        String invited = accounts.invited("Maximiliane Wilhelmine von Hohenzollern-Sigmaringen", Role.USER);
+        for (String language : List.of("de", "fr", "ru", "en")) {
+            jdbc.update("UPDATE user_account SET language = ? WHERE email = ?", language, TestAccounts.ADMIN_EMAIL);
+            browser.driver().manage().deleteAllCookies();
+            loginAsAdministrator();
+            var users = UsersPage.open(browser);
+            browser.screenshot("users-1280-" + language);
+            assertThat(users.overflowingWidth()).as("the table scrolls sideways in %s", language).isZero();
+            assertThat(users.actionsInside(accounts.idOf(invited))).as("every action shows whole in %s", language)
+                    .isTrue();
+        }
     }
 
     /** The README's run command starts development mode: no developer pop-up may cover the language menu there. */

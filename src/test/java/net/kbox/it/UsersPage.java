@@ -49,6 +49,26 @@ public class UsersPage {
         }
     }
 
+    /** How far the table reaches past its frame, in CSS pixels: more than 0 when it scrolls sideways. */
+    public long overflowingWidth() {
+        return (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+                const table = document.getElementById('users-grid').shadowRoot.querySelector('#table');
+                return Math.max(0, table.scrollWidth - table.clientWidth);""");
+    }
+
+    /** Whether every action button in the row of a user ends inside the table and shows its whole label. */
+    public boolean actionsInside(long userId) {
+        return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+                const grid = document.getElementById('users-grid').getBoundingClientRect();
+                const buttons = ['resend-', 'toggle-', 'role-'].map(p => document.getElementById(p + arguments[0]))
+                        .filter(b => b);
+                return buttons.length > 0 && buttons.every(b => {
+                    const r = b.getBoundingClientRect();
+                    const label = b.shadowRoot.querySelector('[part=label]');
+                    return r.right <= grid.right && label.scrollWidth <= label.clientWidth + 1;
+                });""", userId));
+    }
+
     /** The error next to the e-mail field of the open "Add user" dialog, or empty. */
     public String emailError() {
         return browser.find(By.id("new-user-email")).getDomProperty("errorMessage");
