@@ -4,6 +4,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
 @Route("administration/mail")
 @Menu(title = "nav.mail", order = 1, icon = "vaadin:envelope")
 @RolesAllowed(Role.ADMIN_NAME)
-public class MailSettingsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+public class MailSettingsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver,
+        BeforeLeaveObserver {
 
     private static final Logger log = LoggerFactory.getLogger(MailSettingsView.class);
 
@@ -59,6 +62,15 @@ public class MailSettingsView extends VerticalLayout implements HasDynamicTitle,
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         show(settings.snapshot());
+    }
+
+    /** Leaving with changes that are not saved asks first: they would be lost without a word. */
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (form.hasChanges()) {
+            var leaving = event.postpone();
+            new UnsavedChangesDialog(leaving::proceed).open();
+        }
     }
 
     private void show(MailSettingsSnapshot saved) {

@@ -16,6 +16,7 @@ import net.kbox.mail.settings.MailEncryption;
 import net.kbox.mail.settings.MailSettingsService;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.MaintenanceService;
+import net.kbox.maintenance.ui.MaintenanceEventsView;
 import net.kbox.support.MailSettingsReset;
 import net.kbox.support.SettingsChange;
 import net.kbox.support.Texts;
@@ -98,6 +99,29 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
         assertThat(hint(MailField.HOST)).isEqualTo("Changed, not saved yet");
         test(view.form.save).click();
         assertThat(hint(MailField.HOST)).isEqualTo("Saved here");
+    }
+
+    @Test
+    void test_leaving_with_unsaved_changes_asks_first_staying_keeps_them_leaving_discards_them() {
+        var view = open();
+        test(view.form.fields.host).setValue("typed.kbox.test");
+
+        UI.getCurrent().navigate(MaintenanceEventsView.class);
+        var question = $(UnsavedChangesDialog.class).single();
+        assertThat(question.isOpened()).isTrue();
+        assertThat(Texts.of(question)).contains("Your changes to the mail settings are not saved.");
+        test(question.stay).click();
+        assertThat(getCurrentView()).isSameAs(view);
+        assertThat(view.form.fields.host.getValue()).isEqualTo("typed.kbox.test");
+
+        UI.getCurrent().navigate(MaintenanceEventsView.class);
+        test($(UnsavedChangesDialog.class).single().leave).click();
+        assertThat(getCurrentView()).isInstanceOf(MaintenanceEventsView.class);
+        assertThat(settings.snapshot().field(MailField.HOST).value()).as("nothing saved").isNull();
+
+        assertThat(open().form.fields.host.getValue()).isEmpty();
+        navigate(MaintenanceEventsView.class);
+        assertThat($(UnsavedChangesDialog.class).all()).as("nothing changed: no question").isEmpty();
     }
 
     @Test
