@@ -133,6 +133,13 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** How far a grid's table reaches past its frame, in CSS pixels: more than 0 when it scrolls sideways. */
+    public long overflowingWidth(String gridId) {
+        return (Long) ((JavascriptExecutor) driver).executeScript("""
+                const table = document.getElementById(arguments[0]).shadowRoot.querySelector('#table');
+                return Math.max(0, table.scrollWidth - table.clientWidth);""", gridId);
+    }
+
     public WebElement find(By by) {
         return waitUntil(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }

@@ -49,6 +49,8 @@ class MailLogJourneyIT extends BrowserJourney {
             var log = MailLogPage.ofRecipient(browser, email).waitForListed("Retrying", "450 4.2.1 mailbox busy");
             browser.screenshot("mail-log-retrying");
             assertThat(log.listedCells()).contains(email, "Welcome", "1");
+            assertThat(browser.overflowingWidth("mail-log-grid")).as("the server's reply shows without scrolling")
+                    .isZero();
 
             server.acceptAgain();
             drain.deliverAllAt(clock.instant().plus(Duration.ofMinutes(5)));

@@ -51,9 +51,7 @@ public class UsersPage {
 
     /** How far the table reaches past its frame, in CSS pixels: more than 0 when it scrolls sideways. */
     public long overflowingWidth() {
-        return (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
-                const table = document.getElementById('users-grid').shadowRoot.querySelector('#table');
-                return Math.max(0, table.scrollWidth - table.clientWidth);""");
+        return browser.overflowingWidth("users-grid");
     }
 
     /** Whether every action button in the row of a user ends inside the table and shows its whole label. */

@@ -18,6 +18,7 @@ public final class BrowserTime {
     public static final ZoneId UTC = ZoneId.of("UTC");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss z");
 
     private BrowserTime() {
     }
@@ -44,6 +45,13 @@ public final class BrowserTime {
     /** To the minute, e.g. a last login. */
     public static String minutes(Instant instant, ZoneId zone, Locale language) {
         return MINUTES.withLocale(language).format(instant.atZone(zone));
+    }
+
+    /** To the second, without the day when it is today where the browser is: e.g. the next attempt of an e-mail. */
+    public static String secondsToday(Instant instant, ZoneId zone, Locale language) {
+        var at = instant.atZone(zone);
+        return (at.toLocalDate().equals(java.time.LocalDate.now(zone)) ? TIME_OF_DAY : SECONDS).withLocale(language)
+                .format(at);
     }
 
     /** To the second, e.g. an event. */

@@ -18,6 +18,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import net.kbox.base.ui.BrowserTime;
 import net.kbox.base.ui.Notifications;
 import net.kbox.mail.MailLogLink;
 import net.kbox.mail.MailStatus;
@@ -79,7 +80,7 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle, Befo
         var time = grid.addColumn(e -> EventTexts.time(e.createdAt(), zone)).setKey("time").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(MailLogEntry::recipient).setKey("recipient").setHeader(getTranslation("mail-log.column.recipient"))
-                .setWidth("11rem").setFlexGrow(0).setResizable(true).setTooltipGenerator(MailLogEntry::recipient);
+                .setWidth("10rem").setFlexGrow(0).setResizable(true).setTooltipGenerator(MailLogEntry::recipient);
         grid.addColumn(e -> MailLogTexts.kind(this, e.kind())).setKey("kind")
                 .setHeader(getTranslation("mail-log.column.kind")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(LitRenderer.<MailLogEntry>of("<span class=\"level-badge ${item.css}\">${item.label}</span>")
@@ -88,7 +89,9 @@ public class MailLogView extends VerticalLayout implements HasDynamicTitle, Befo
                 .setKey("status").setHeader(getTranslation("mail-log.column.status")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(MailLogEntry::attempts).setKey("attempts").setHeader(getTranslation("mail-log.column.attempts"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.nextAttemptAt() == null ? "" : EventTexts.time(e.nextAttemptAt(), zone)).setKey("next")
+        // the next attempt is mostly today: its time alone leaves the server's reply room at 1280 px
+        grid.addColumn(e -> e.nextAttemptAt() == null ? "" : BrowserTime.secondsToday(e.nextAttemptAt(), zone,
+                        getLocale())).setKey("next")
                 .setHeader(getTranslation("mail-log.column.next")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.lastReply() == null ? "" : e.lastReply()).setKey("reply")
                 .setHeader(getTranslation("mail-log.column.reply")).setWidth("8rem").setFlexGrow(1).setResizable(true)
