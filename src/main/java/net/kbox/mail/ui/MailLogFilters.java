@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import net.kbox.base.ui.WordlessSearch;
 import net.kbox.mail.MailStatus;
 import net.kbox.mail.log.MailLogFilter;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +58,7 @@ class MailLogFilters extends HorizontalLayout {
         recipient.setValueChangeMode(ValueChangeMode.LAZY);
         recipient.setValueChangeTimeout(400);
         recipient.addValueChangeListener(e -> changed.run());
+        WordlessSearch.tell(recipient);
 
         from.setId("mail-from-filter");
         from.setLabel(getTranslation("mail-log.filter.from"));

@@ -26,6 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.List;
 import net.kbox.base.ui.BrowserTime;
+import net.kbox.base.ui.WordlessSearch;
 import net.kbox.maintenance.EventCategory;
 import net.kbox.maintenance.EventFilter;
 import net.kbox.maintenance.EventLevel;
@@ -105,6 +106,7 @@ public class MaintenanceEventsView extends VerticalLayout implements HasDynamicT
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setValueChangeTimeout(400);
         search.addValueChangeListener(e -> filterChanged());
+        WordlessSearch.tell(search);
         search.addClassName("event-search");
 
         refresh.setId("refresh-events");

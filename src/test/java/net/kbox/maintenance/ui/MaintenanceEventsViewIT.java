@@ -107,6 +107,19 @@ class MaintenanceEventsViewIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void test_a_search_of_punctuation_alone_says_it_finds_nothing_to_narrow_by() {
+        var view = navigate(MaintenanceEventsView.class);
+        test(view.search).setValue("%'_");
+        assertThat(view.search.isInvalid()).isTrue();
+        assertThat(view.search.getErrorMessage())
+                .isEqualTo("Letters and digits are searched, not punctuation alone: every entry is shown");
+
+        test(view.search).setValue("100%");
+        assertThat(view.search.isInvalid()).isFalse();
+        assertThat(view.search.getErrorMessage()).isNullOrEmpty();
+    }
+
+    @Test
     void test_the_level_and_category_filters_narrow_the_list() {
         var error = record(EventLevel.ERROR, EventCategory.MAIL, "failed", "diagnosis");
         var warning = record(EventLevel.WARNING, EventCategory.MAIL, "slow", null);
