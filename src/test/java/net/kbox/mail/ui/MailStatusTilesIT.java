@@ -90,10 +90,19 @@ class MailStatusTilesIT extends SpringBrowserlessTest {
                 INSERT INTO outbox_instance (instance_id, host, started_at, heartbeat_at, epoch, taken_over_at)
                 VALUES ('crashed-instance-1', 'node-b', UTC_TIMESTAMP(6) - INTERVAL 10 MINUTE,
                     UTC_TIMESTAMP(6) - INTERVAL 5 MINUTE, 0, UTC_TIMESTAMP(6) - INTERVAL 4 MINUTE)""");
+        // a restart a minute ago shows; the restarts of this morning do not bury the instances that matter
+        jdbc.update("""
+                INSERT INTO outbox_instance (instance_id, host, started_at, heartbeat_at, epoch, stopped_at)
+                VALUES ('restarted-instance-1', 'node-c', UTC_TIMESTAMP(6) - INTERVAL 2 HOUR,
+                    UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE, 0, UTC_TIMESTAMP(6) - INTERVAL 1 MINUTE),
+                    ('morning-instance-1', 'node-d', UTC_TIMESTAMP(6) - INTERVAL 5 HOUR,
+                    UTC_TIMESTAMP(6) - INTERVAL 3 HOUR, 0, UTC_TIMESTAMP(6) - INTERVAL 3 HOUR)""");
         navigate(MaintenanceEventsView.class);
 
         assertThat(tile("outgoing-queue")).contains(": running, last heartbeat ",
-                "Instance node-b (crashed-): silent since ", "its e-mails were taken over");
+                "Instance node-b (crashed-): silent since ", "its e-mails were taken over",
+                "Instance node-c (restarte): stopped, last heartbeat ").doesNotContain("node-d")
+                .containsPattern("Processing: (running|not running right now)");
     }
 
     @Test
