@@ -76,8 +76,9 @@ class BootstrapAdministrator implements ApplicationRunner {
                     ==========================================================================
                     Created the bootstrap administrator {} with the password
                         {}
-                    This is shown only once. Log in and change it, or set KBOX_ADMIN_EMAIL and
-                    KBOX_ADMIN_PASSWORD before the first start.
+                    This is shown only once: keep it safe. Once e-mail is set up, "Forgot password?"
+                    on the login page sets a new one. Or set KBOX_ADMIN_EMAIL and KBOX_ADMIN_PASSWORD
+                    before the first start.
                     ==========================================================================""",
                     email, password);
         } else {

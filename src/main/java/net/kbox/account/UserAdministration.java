@@ -167,8 +167,8 @@ public class UserAdministration {
         }
         user.setRole(role);
         sessions.endAfterCommit(user.getEmail());
-        maintenance.record(EventLevel.INFO, EventCategory.SECURITY, "User " + user.getEmail() + " is now " + role
-                + " (changed by " + actor + ")", null, actor);
+        maintenance.record(EventLevel.INFO, EventCategory.SECURITY, "User " + user.getEmail() + " is now "
+                + (role == Role.ADMIN ? "an administrator" : "a user") + " (changed by " + actor + ")", null, actor);
         return user.toSummary();
     }
 

@@ -221,6 +221,18 @@ class AccountEmailsIT extends AccountMailTest {
     }
 
     @Test
+    void test_a_change_of_role_is_recorded_in_words_not_as_the_role_constant() {
+        String email = unique("promoted");
+        long id = administration.addUser("Pia Promoted", email, Role.USER, TestAccounts.ADMIN_EMAIL).user().id();
+        administration.changeRole(id, Role.ADMIN, TestAccounts.ADMIN_EMAIL);
+        administration.changeRole(id, Role.USER, TestAccounts.ADMIN_EMAIL);
+        assertThat(jdbc.queryForList("SELECT message FROM maintenance_event WHERE message LIKE ? ORDER BY id",
+                String.class, "User " + email + " is now %")).containsExactly(
+                        "User " + email + " is now an administrator (changed by " + TestAccounts.ADMIN_EMAIL + ")",
+                        "User " + email + " is now a user (changed by " + TestAccounts.ADMIN_EMAIL + ")");
+    }
+
+    @Test
     void test_an_address_can_have_only_one_account() {
         String email = unique("twice");
         administration.addUser("Twice", email, Role.USER, TestAccounts.ADMIN_EMAIL);

@@ -13,7 +13,7 @@ class AccountInputBrowserIT extends BrowserJourney {
         var login = LoginPage.open(browser);
         for (int i = 0; i < 5; i++) {
             login = login.loginExpectingFailure(nobody, "guess number " + i);
-            assertThat(login.errorTitle()).isEqualTo("Incorrect username or password");
+            assertThat(login.errorTitle()).isEqualTo("Incorrect e-mail address or password");
         }
         login = login.loginExpectingFailure(nobody, "guess number 5");
         browser.screenshot("login-paused");

@@ -50,6 +50,8 @@ public class LoginView extends PublicPage implements BeforeEnterObserver, HasDyn
         i18n.getForm().setPassword(getTranslation("login.password"));
         i18n.getForm().setSubmit(getTranslation("login.submit"));
         i18n.getForm().setForgotPassword(getTranslation("login.forgot"));
+        i18n.getErrorMessage().setUsername(getTranslation("login.username.required"));
+        i18n.getErrorMessage().setPassword(getTranslation("login.password.required"));
         if (pausedMinutes == null) {
             i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
             i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));

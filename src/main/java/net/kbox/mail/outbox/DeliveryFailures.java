@@ -43,7 +43,7 @@ final class DeliveryFailures {
         }
         givenUp.forEach(message -> fail(message, attempt.because("gave up after 24 hours: " + attempt.reason()), now));
         if (!waiting.isEmpty()) {
-            var event = maintenance.record(EventLevel.WARNING, EventCategory.MAIL, waiting.size() + " e-mail(s) could "
+            var event = maintenance.record(EventLevel.WARNING, EventCategory.MAIL, MailCount.of(waiting.size()) + " could "
                     + "not be delivered yet and will be retried: " + attempt.reason(), attempt.diagnosis(), null);
             history.add(waiting, now, HistoryEntry.Outcome.RETRY, attempt, event.id(), null);
         }

@@ -92,7 +92,7 @@ class Takeovers {
                 UPDATE outbox_message SET status = 'QUEUED', claimed_by = NULL, claim_epoch = NULL
                 WHERE status = 'SENDING' AND claimed_by = ? AND claim_epoch = ?""", suspect.instanceId(), suspect.epoch());
         if (released > 0 && (silent || owner == null)) {
-            maintenance.record(EventLevel.WARNING, EventCategory.MAIL, released + " e-mail(s) claimed by instance "
+            maintenance.record(EventLevel.WARNING, EventCategory.MAIL, MailCount.of(released) + " claimed by instance "
                     + name(suspect.instanceId(), owner == null ? null : owner.host()) + ", last seen "
                     + (owner == null ? "long ago" : TIME.format(owner.heartbeatAt())) + ", were taken over by instance "
                     + name(lease.instanceId(), Heartbeats.hostName()) + ": they are sent again. At most "

@@ -18,7 +18,8 @@ class LoginViewIT extends SpringBrowserlessTest {
     void test_the_login_form_asks_for_username_and_password() {
         navigate(LoginView.class);
         var form = $(LoginForm.class).single();
-        assertThat(i18nSentToBrowser(form)).contains("\"username\":\"Username\"", "\"password\":\"Password\"");
+        assertThat(i18nSentToBrowser(form)).contains("\"username\":\"E-mail address\"", "\"password\":\"Password\"",
+                "\"username\":\"Enter your e-mail address\"");
         assertThat(form.isError()).isFalse();
     }
 
@@ -27,7 +28,7 @@ class LoginViewIT extends SpringBrowserlessTest {
         UI.getCurrent().navigate(LoginView.class, QueryParameters.of("error", ""));
         var form = $(LoginForm.class).single();
         assertThat(form.isError()).isTrue();
-        assertThat(i18nSentToBrowser(form)).contains("Incorrect username or password").doesNotContainIgnoringCase("exist");
+        assertThat(i18nSentToBrowser(form)).contains("Incorrect e-mail address or password").doesNotContainIgnoringCase("exist");
     }
 
     @Test
@@ -36,7 +37,7 @@ class LoginViewIT extends SpringBrowserlessTest {
         var form = $(LoginForm.class).single();
         assertThat(form.isError()).isTrue();
         assertThat(i18nSentToBrowser(form)).contains("Too many failed attempts", "Try again in 2 min.")
-                .doesNotContainIgnoringCase("exist").doesNotContain("Incorrect username");
+                .doesNotContainIgnoringCase("exist").doesNotContain("Incorrect e-mail address");
     }
 
     @Test

@@ -99,7 +99,7 @@ class OutboxTakeoverIT {
             var takeovers = takeoverEvents(crashed);
             assertThat(takeovers).hasSize(1);
             assertThat(takeovers.getFirst().level()).isEqualTo(EventLevel.WARNING);
-            assertThat(takeovers.getFirst().message()).startsWith("3 e-mail(s) claimed by instance ")
+            assertThat(takeovers.getFirst().message()).startsWith("3 e-mails claimed by instance ")
                     .contains("(" + crashed.lease().instanceId().substring(0, 8) + "), last seen ", " UTC, were taken "
                             + "over by instance ", "(" + other.lease().instanceId().substring(0, 8) + "): they are sent again");
         }
