@@ -146,12 +146,16 @@ public class UserAdministration {
             return user.toSummary();
         }
         user.setEnabled(enabled);
+        int withdrawn = 0;
         if (!enabled) {
             tokens.retireAll(user);
+            // the waiting welcome or reset e-mails carry links that were just retired: they must not go out
+            withdrawn = mail.withdrawLinks(user.getEmail(), "the account was disabled by " + actor);
             sessions.endAfterCommit(user.getEmail());
         }
         maintenance.record(EventLevel.INFO, EventCategory.SECURITY, "User " + user.getEmail() + (enabled ? " enabled"
-                : " disabled") + " by " + actor, null, actor);
+                : " disabled") + " by " + actor + (withdrawn == 0 ? "" : "; " + withdrawn + " waiting e-mail"
+                + (withdrawn == 1 ? "" : "s") + " with a link cancelled"), null, actor);
         return user.toSummary();
     }
 

@@ -34,6 +34,13 @@ public interface MailService {
      */
     CompletableFuture<TestMailResult> sendTest(String actor, String recipient, Locale language);
 
+    /**
+     * Cancels, in the caller's transaction, the e-mails to {@code recipient} that still wait with a one-time
+     * link, because their links no longer work (the account was disabled): they would reach the person with
+     * a dead link. {@code reason} shows in the mail log. Returns how many were cancelled.
+     */
+    int withdrawLinks(String recipient, String reason);
+
     /** The newest e-mail to each of these addresses that has one (keys in lower case). */
     Map<String, LastMail> lastMails(Collection<String> recipients);
 }

@@ -221,6 +221,34 @@ class AccountEmailsIT extends AccountMailTest {
     }
 
     @Test
+    void test_disabling_a_user_cancels_their_waiting_welcome_whose_link_no_longer_works() {
+        String email = unique("disabled");
+        server.refuseForNow("450 4.2.1 mailbox busy");
+        long id = administration.addUser("Dora Disabled", email, Role.USER, TestAccounts.ADMIN_EMAIL).user().id();
+        outbox.deliverAll();
+
+        administration.setEnabled(id, false, TestAccounts.ADMIN_EMAIL);
+        server.acceptAgain();
+        outbox.deliverAllAt(clock.instant().plus(java.time.Duration.ofHours(1)));
+
+        assertThat(mailsTo(email)).as("no welcome with a retired link").isEmpty();
+        assertThat(jdbc.queryForMap("SELECT status, last_error FROM outbox_message WHERE recipient = ?", email))
+                .containsEntry("status", "CANCELLED")
+                .containsEntry("last_error", "the account was disabled by " + TestAccounts.ADMIN_EMAIL);
+        assertThat(jdbc.queryForObject("SELECT message FROM maintenance_event WHERE message LIKE ? ORDER BY id DESC "
+                + "LIMIT 1", String.class, "User " + email + " disabled%")).isEqualTo("User " + email + " disabled by "
+                        + TestAccounts.ADMIN_EMAIL + "; 1 waiting e-mail with a link cancelled");
+
+        // enabled again, the administrator invites anew: that welcome goes out, and its link works
+        administration.setEnabled(id, true, TestAccounts.ADMIN_EMAIL);
+        administration.resendWelcome(id, TestAccounts.ADMIN_EMAIL);
+        outbox.deliverAll();
+        assertThat(mailsTo(email)).hasSize(1);
+        assertThat(resets.setPassword(Links.token(mailsTo(email).getFirst()), "dora's long passphrase"))
+                .isEqualTo(PasswordResets.SetPasswordOutcome.CHANGED);
+    }
+
+    @Test
     void test_a_change_of_role_is_recorded_in_words_not_as_the_role_constant() {
         String email = unique("promoted");
         long id = administration.addUser("Pia Promoted", email, Role.USER, TestAccounts.ADMIN_EMAIL).user().id();

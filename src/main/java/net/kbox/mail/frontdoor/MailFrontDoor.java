@@ -51,6 +51,11 @@ class MailFrontDoor implements MailService, DisposableBean {
     }
 
     @Override
+    public int withdrawLinks(String recipient, String reason) {
+        return outbox.withdrawLinks(recipient, reason);
+    }
+
+    @Override
     public MailReadiness readiness() {
         return settings.effective().readiness();
     }

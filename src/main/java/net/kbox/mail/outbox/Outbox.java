@@ -52,10 +52,25 @@ public class Outbox {
         if (mail.link() == null) {
             return;
         }
-        List<Long> replaced = actions.cancelReplaced(mail.kind(), mail.recipient(), id);
-        if (!replaced.isEmpty()) {
-            history.add(replaced, now, HistoryEntry.Outcome.CANCELLED, new Attempt("replaced by a newer link "
-                    + "(e-mail #" + id + ")", null, 0, null), null, null);
+        String reason = "replaced by a newer link (e-mail #" + id + ")";
+        cancelled(actions.cancelReplaced(mail.kind(), mail.recipient(), id, reason), now, reason);
+    }
+
+    /**
+     * Cancels, in the caller's transaction, the e-mails to {@code recipient} that still wait with a one-time
+     * link: their links no longer work (e.g. the account was disabled). {@code reason} is kept as their last
+     * reply. Returns how many were cancelled.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int withdrawLinks(String recipient, String reason) {
+        List<Long> ids = actions.cancelLinksTo(recipient, reason);
+        cancelled(ids, clock.instant(), reason);
+        return ids.size();
+    }
+
+    private void cancelled(List<Long> ids, Instant now, String reason) {
+        if (!ids.isEmpty()) {
+            history.add(ids, now, HistoryEntry.Outcome.CANCELLED, new Attempt(reason, null, 0, null), null, null);
         }
     }
 

@@ -40,13 +40,23 @@ class OutboxActions {
     }
 
     /** Earlier e-mails of this kind to this address still waiting with a one-time link: a newer link replaces them. */
-    List<Long> cancelReplaced(String kind, String recipient, long newer) {
-        List<Long> ids = jdbc.queryForList("""
-                SELECT id FROM outbox_message WHERE recipient_key = ? AND kind = ? AND status = 'QUEUED'
-                AND one_time_secret IS NOT NULL AND id <> ? FOR UPDATE""", Long.class,
-                OneTimeLinks.recipientKey(recipient), kind, newer);
+    List<Long> cancelReplaced(String kind, String recipient, long newer, String reason) {
+        return cancelWaitingLinks(recipient, "AND kind = ? AND id <> ?", reason, kind, newer);
+    }
+
+    /** Every e-mail to this address still waiting with a one-time link: its links were withdrawn. */
+    List<Long> cancelLinksTo(String recipient, String reason) {
+        return cancelWaitingLinks(recipient, "", reason);
+    }
+
+    private List<Long> cancelWaitingLinks(String recipient, String narrower, String reason, Object... narrowerArgs) {
+        var args = new java.util.ArrayList<Object>();
+        args.add(OneTimeLinks.recipientKey(recipient));
+        args.addAll(List.of(narrowerArgs));
+        List<Long> ids = jdbc.queryForList("SELECT id FROM outbox_message WHERE recipient_key = ? AND status = 'QUEUED' "
+                + "AND one_time_secret IS NOT NULL " + narrower + " FOR UPDATE", Long.class, args.toArray());
         for (long id : ids) {
-            cancel(id, "replaced by a newer link (e-mail #" + newer + ")");
+            cancel(id, reason);
         }
         return ids;
     }
