@@ -63,9 +63,9 @@ class PublicUrlNoticeIT extends SpringBrowserlessTest {
     void test_an_administrator_at_another_address_is_told_both_addresses_and_the_fix() {
         openedAtPort(8097);
         navigate(UsersView.class);
-        var notice = $(Div.class).id("public-url-notice");
+        var notice = find(Div.class).id("public-url-notice");
         assertThat(Texts.of(notice)).contains("Links in account e-mails point to http://localhost:8080");
-        assertThat($(Paragraph.class, notice).id("public-url-notice-text").getText()).isEqualTo(
+        assertThat(find(Paragraph.class, notice).id("public-url-notice-text").getText()).isEqualTo(
                 "You opened the K-Box at http://127.0.0.1:8097. Users who receive a welcome or password e-mail cannot "
                         + "open its link. Set KBOX_PUBLIC_URL=http://127.0.0.1:8097 and restart the K-Box.");
     }
@@ -74,17 +74,17 @@ class PublicUrlNoticeIT extends SpringBrowserlessTest {
     void test_the_notice_can_be_dismissed_for_the_session() {
         openedAtPort(8097);
         navigate(UsersView.class);
-        test($(Button.class).id("public-url-notice-dismiss")).click();
-        assertThat($(Div.class).withId("public-url-notice").exists()).isFalse();
+        test(find(Button.class).id("public-url-notice-dismiss")).click();
+        assertThat(find(Div.class).withId("public-url-notice").exists()).isFalse();
         navigate(MaintenanceEventsView.class);
-        assertThat($(Div.class).withId("public-url-notice").exists()).isFalse();
+        assertThat(find(Div.class).withId("public-url-notice").exists()).isFalse();
     }
 
     @Test
     void test_an_administrator_at_the_default_address_is_not_told() {
         openedAtPort(8080);
         navigate(UsersView.class);
-        assertThat($(Div.class).withId("public-url-notice").exists()).isFalse();
+        assertThat(find(Div.class).withId("public-url-notice").exists()).isFalse();
     }
 
     @Test
@@ -92,7 +92,7 @@ class PublicUrlNoticeIT extends SpringBrowserlessTest {
         serverListensOn(9090);
         openedAtPort(9090);
         navigate(UsersView.class);
-        assertThat($(Div.class).withId("public-url-notice").exists()).isFalse();
+        assertThat(find(Div.class).withId("public-url-notice").exists()).isFalse();
     }
 
     @Test
@@ -100,9 +100,9 @@ class PublicUrlNoticeIT extends SpringBrowserlessTest {
         serverListensOn(9090);
         openedAtPort(9000);
         navigate(UsersView.class);
-        var notice = $(Div.class).id("public-url-notice");
+        var notice = find(Div.class).id("public-url-notice");
         assertThat(Texts.of(notice)).contains("Links in account e-mails point to http://localhost:9090");
-        assertThat($(Paragraph.class, notice).id("public-url-notice-text").getText())
+        assertThat(find(Paragraph.class, notice).id("public-url-notice-text").getText())
                 .startsWith("You opened the K-Box at http://127.0.0.1:9000.");
     }
 
@@ -111,7 +111,7 @@ class PublicUrlNoticeIT extends SpringBrowserlessTest {
     void test_users_never_see_the_notice() {
         openedAtPort(8097);
         UI.getCurrent().navigate("");
-        assertThat($(Div.class).withId("public-url-notice").exists()).isFalse();
+        assertThat(find(Div.class).withId("public-url-notice").exists()).isFalse();
     }
 
     @Test

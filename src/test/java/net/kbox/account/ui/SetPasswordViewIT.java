@@ -42,7 +42,7 @@ class SetPasswordViewIT extends SpringBrowserlessTest {
     @Test
     void test_the_rules_shown_up_front_include_the_upper_limit() {
         openWelcomeLink();
-        assertThat($(com.vaadin.flow.component.html.UnorderedList.class).id("password-rules").getElement()
+        assertThat(find(com.vaadin.flow.component.html.UnorderedList.class).id("password-rules").getElement()
                 .getTextRecursively()).contains("At most 72 characters");
     }
 }

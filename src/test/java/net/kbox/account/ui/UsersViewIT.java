@@ -40,7 +40,7 @@ class UsersViewIT extends SpringBrowserlessTest {
 
     private AddUserDialog openAddDialog(UsersView view) {
         test(view.add).click();
-        return $(AddUserDialog.class).single();
+        return find(AddUserDialog.class).single();
     }
 
     private static String unique(String name) {
@@ -58,7 +58,7 @@ class UsersViewIT extends SpringBrowserlessTest {
         test(dialog.email).setValue(email);
         test(dialog.save).click();
 
-        assertThat(Texts.of($(Notification.class).last())).contains("Added " + email);
+        assertThat(Texts.of(find(Notification.class).last())).contains("Added " + email);
         var row = view.grid.getListDataView().getItems().filter(u -> u.email().equals(email)).findFirst().orElseThrow();
         assertThat(row.displayName()).isEqualTo("Ann Example");
         assertThat(row.role()).isEqualTo(Role.USER);
@@ -77,7 +77,7 @@ class UsersViewIT extends SpringBrowserlessTest {
         test(dialog.email).setValue(email);
         test(dialog.save).click();
 
-        var link = $(TextField.class).id("manual-link");
+        var link = find(TextField.class).id("manual-link");
         assertThat(link.getValue()).startsWith("http://localhost:8080/set-password?token=");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE recipient = ?", Integer.class, email))
                 .as("the welcome e-mail waits for mail to work").isEqualTo(1);
@@ -109,7 +109,7 @@ class UsersViewIT extends SpringBrowserlessTest {
                 .filter(b -> b.getId().orElse("").equals("role-" + adminId)).findFirst().orElseThrow();
         assertThat(makeUser.getText()).isEqualTo("Make user");
         test(makeUser).click();
-        assertThat(Texts.of($(Notification.class).last())).contains("at least one enabled administrator");
+        assertThat(Texts.of(find(Notification.class).last())).contains("at least one enabled administrator");
         assertThat(jdbc.queryForObject("SELECT role FROM user_account WHERE id = ?", String.class, adminId)).isEqualTo("ADMIN");
     }
 

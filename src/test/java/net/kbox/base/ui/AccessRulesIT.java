@@ -41,7 +41,7 @@ class AccessRulesIT extends SpringBrowserlessTest {
     void test_a_user_does_not_see_the_administration_menu() {
         UI.getCurrent().navigate(HomeView.class);
         assertThat(getCurrentView()).isInstanceOf(HomeView.class);
-        assertThat($(SideNavItem.class).all()).extracting(MainLayout::labelOf).containsExactly("Home");
+        assertThat(find(SideNavItem.class).all()).extracting(MainLayout::labelOf).containsExactly("Home");
     }
 
     @Test
@@ -57,7 +57,7 @@ class AccessRulesIT extends SpringBrowserlessTest {
     @WithMockUser(username = "admin@kbox.test", roles = "ADMIN")
     void test_an_administrator_sees_the_administration_menu() {
         navigate(MailSettingsView.class);
-        assertThat($(SideNavItem.class).all()).extracting(MainLayout::labelOf)
+        assertThat(find(SideNavItem.class).all()).extracting(MainLayout::labelOf)
                 .contains("Administration", "Mail", "Users", "Maintenance and events", "Mail log");
     }
 

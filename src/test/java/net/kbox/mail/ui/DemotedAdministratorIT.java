@@ -73,7 +73,7 @@ class DemotedAdministratorIT extends SpringBrowserlessTest {
 
         test(view.form.save).click();
 
-        assertThat(Texts.of($(Notification.class).last())).contains("You are no longer an administrator");
+        assertThat(Texts.of(find(Notification.class).last())).contains("You are no longer an administrator");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_settings WHERE host = 'smtp.demoted.test'",
                 Integer.class)).as("nothing saved").isZero();
         assertThat(eventsBy(SAVER)).isEqualTo(events);
@@ -93,7 +93,7 @@ class DemotedAdministratorIT extends SpringBrowserlessTest {
             view.testMail.testUnderWay.get(20, TimeUnit.SECONDS);
             roundTrip();
 
-            assertThat(Texts.of($(Notification.class).last())).contains("You are no longer an administrator");
+            assertThat(Texts.of(find(Notification.class).last())).contains("You are no longer an administrator");
             assertThat(server.messages()).as("nothing sent").isEmpty();
             assertThat(eventsBy(TESTER)).as("no test e-mail recorded").isEqualTo(events);
         }

@@ -76,7 +76,7 @@ class LoginMethodsIT extends SpringBrowserlessTest {
                 .containsExactly("Password", "Microsoft 365 (OAuth 2.0)", "Google Workspace (OAuth 2.0)",
                         "Other OAuth 2.0 provider");
         assertThat(login.authentication.getValue()).isEqualTo(MailAuthentication.PASSWORD);
-        assertThat($(ValueSourceHint.class).id("authentication-source").text()).isEqualTo("Default");
+        assertThat(find(ValueSourceHint.class).id("authentication-source").text()).isEqualTo("Default");
     }
 
     @Test
@@ -246,7 +246,7 @@ class LoginMethodsIT extends SpringBrowserlessTest {
         test(fields.login.scope).setValue("smtp.send");
         test(view.form.save).click();
 
-        assertThat(Texts.of($(Notification.class).last())).contains("Mail settings saved");
+        assertThat(Texts.of(find(Notification.class).last())).contains("Mail settings saved");
         var oauth = settings.effective().oauth();
         assertThat(oauth.method()).isEqualTo(MailAuthentication.OAUTH2);
         assertThat(oauth.clientSecret()).isEqualTo(SECRET);
@@ -261,7 +261,7 @@ class LoginMethodsIT extends SpringBrowserlessTest {
         assertThat(reopened.clientSecret.getValue()).isEmpty();
         assertThat(reopened.clientSecret.getPlaceholder()).isEqualTo("unchanged");
         assertThat(reopened.clientSecret.isRequiredIndicatorVisible()).as("the saved one applies").isFalse();
-        assertThat($(ValueSourceHint.class).id("client-secret-source").text()).isEqualTo("Saved here, encrypted");
+        assertThat(find(ValueSourceHint.class).id("client-secret-source").text()).isEqualTo("Saved here, encrypted");
         assertThat(MailSettingsViewIT.everythingRendered(UI.getCurrent().getElement())).doesNotContain(SECRET);
     }
 
@@ -309,7 +309,7 @@ class LoginMethodsIT extends SpringBrowserlessTest {
         assertThat(jdbc.queryForList("SELECT * FROM mail_settings").toString()).doesNotContain(account.privateKeyLine())
                 .doesNotContain(account.clientEmail());
         navigate(MailSettingsView.class);
-        assertThat($(ValueSourceHint.class).id("service-account-key-source").text()).isEqualTo("Saved here, encrypted");
+        assertThat(find(ValueSourceHint.class).id("service-account-key-source").text()).isEqualTo("Saved here, encrypted");
         assertThat(MailSettingsViewIT.everythingRendered(UI.getCurrent().getElement()))
                 .doesNotContain(account.privateKeyLine()).doesNotContain("PRIVATE KEY");
     }
@@ -324,7 +324,7 @@ class LoginMethodsIT extends SpringBrowserlessTest {
         assertThat(view.form.fields.password.getHelperText())
                 .isEqualTo("The saved SMTP password cannot be decrypted with the current KBOX_APP_KEY: enter it again.");
         assertThat(view.testMail.sendTest.isEnabled()).isFalse();
-        assertThat(test($(Paragraph.class).id("mail-configuration-notice-text")).getText())
+        assertThat(test(find(Paragraph.class).id("mail-configuration-notice-text")).getText())
                 .isEqualTo("The saved SMTP password cannot be decrypted with the current KBOX_APP_KEY: enter it again on "
                         + "the Mail page.");
         assertThat(view.form.fields.password.getPlaceholder()).as("nothing applies without typing").isEmpty();
@@ -338,15 +338,15 @@ class LoginMethodsIT extends SpringBrowserlessTest {
 
         navigate(MaintenanceEventsView.class);
 
-        var notice = $(Div.class).id("mail-configuration-notice");
+        var notice = find(Div.class).id("mail-configuration-notice");
         assertThat(notice.getElement().getTextRecursively()).contains("The client secret of the mail login expires soon")
                 .contains("It expires on " + soon);
-        assertThat($(Div.class).id("mail-configuration-status").getElement().getTextRecursively())
+        assertThat(find(Div.class).id("mail-configuration-status").getElement().getTextRecursively())
                 .contains("The client secret expires on " + soon);
 
         SettingsChange.valid().microsoft365("contoso.onmicrosoft.com", "kbox-mail", null).mailbox("no-reply@kbox.test")
                 .clientSecretExpires(LocalDate.now().plusDays(40)).saveWith(settings);
         navigate(MaintenanceEventsView.class);
-        assertThat($(Div.class).withId("mail-configuration-notice").exists()).isFalse();
+        assertThat(find(Div.class).withId("mail-configuration-notice").exists()).isFalse();
     }
 }

@@ -174,7 +174,7 @@ class MailLogViewIT extends SpringBrowserlessTest {
         assertThat(view.detail.sendAgain.isVisible()).isTrue();
         assertThat(view.detail.cancel.isVisible()).isFalse();
         test(view.detail.sendAgain).click();
-        assertThat(Texts.of($(Notification.class).last())).contains("E-mail #" + failed + " is queued again");
+        assertThat(Texts.of(find(Notification.class).last())).contains("E-mail #" + failed + " is queued again");
         assertThat(view.detail.shown().entry().status()).isEqualTo(MailStatus.QUEUED);
         assertThat(view.detail.shown().history()).extracting(HistoryEntry::outcome, HistoryEntry::actor)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(HistoryEntry.Outcome.SENT_AGAIN,
@@ -183,7 +183,7 @@ class MailLogViewIT extends SpringBrowserlessTest {
         view.showEntry(waiting);
         assertThat(view.detail.cancel.isVisible()).isTrue();
         test(view.detail.cancel).click();
-        test($(CancelMailDialog.class).single().confirm).click();
+        test(find(CancelMailDialog.class).single().confirm).click();
         assertThat(view.detail.shown().entry().status()).isEqualTo(MailStatus.CANCELLED);
         assertThat(view.detail.cancel.isVisible()).isFalse();
         drain.deliverAll();
@@ -206,7 +206,7 @@ class MailLogViewIT extends SpringBrowserlessTest {
 
         test(view.detail.cancel).click();
 
-        var dialog = $(CancelMailDialog.class).single();
+        var dialog = find(CancelMailDialog.class).single();
         assertThat(dialog.isOpened()).isTrue();
         assertThat(dialog.getHeaderTitle()).isEqualTo("Cancel this e-mail?");
         assertThat(dialog.question.getText()).isEqualTo("Cancel the welcome e-mail to anna" + domain
@@ -223,12 +223,12 @@ class MailLogViewIT extends SpringBrowserlessTest {
 
         // Escape and a click outside close the dialog from the browser: that keeps the e-mail as well
         test(view.detail.cancel).click();
-        var again = $(CancelMailDialog.class).single();
+        var again = find(CancelMailDialog.class).single();
         assertThat(again.isCloseOnEsc()).isTrue();
         assertThat(again.isCloseOnOutsideClick()).isTrue();
         test(again).close();
         assertThat(status(waiting)).isEqualTo("QUEUED");
-        assertThat($(CancelMailDialog.class).all()).isEmpty();
+        assertThat(find(CancelMailDialog.class).all()).isEmpty();
         assertThat(maintenance.newest(EventCategory.MAIL, 5)).noneSatisfy(
                 e -> assertThat(e.message()).contains("#" + waiting, "cancelled"));
         drain.deliverAll();
@@ -241,14 +241,14 @@ class MailLogViewIT extends SpringBrowserlessTest {
         UI.getCurrent().navigate(MailLogView.class, QueryParameters.of("message", String.valueOf(waiting)));
         var view = (MailLogView) getCurrentView();
         test(view.detail.cancel).click();
-        var dialog = $(CancelMailDialog.class).single();
+        var dialog = find(CancelMailDialog.class).single();
         assertThat(dialog.question.getText()).startsWith("Cancel the password reset e-mail to bert" + domain + "?");
 
         drain.deliverAll();
         test(dialog.confirm).click();
 
         assertThat(status(waiting)).isEqualTo("SENT");
-        var notification = $(Notification.class).last();
+        var notification = find(Notification.class).last();
         assertThat(Texts.of(notification)).contains("E-mail #" + waiting + " was not cancelled: it no longer waits "
                 + "(status now: Sent).").doesNotContain("Internal error");
         assertThat(notification.getThemeNames()).contains("error");
@@ -270,7 +270,7 @@ class MailLogViewIT extends SpringBrowserlessTest {
 
         test(view.detail.sendAgain).click();
 
-        assertThat(Texts.of($(Notification.class).last()))
+        assertThat(Texts.of(find(Notification.class).last()))
                 .contains("Nicht ausgeführt: die E-Mail ist nicht fehlgeschlagen oder existiert nicht mehr.")
                 .doesNotContain("did not fail");
         assertThat(status(failed)).isEqualTo("SENT");
@@ -284,13 +284,13 @@ class MailLogViewIT extends SpringBrowserlessTest {
         var view = (MailLogView) getCurrentView();
         test(view.detail.cancel).click();
 
-        var dialog = $(CancelMailDialog.class).single();
+        var dialog = find(CancelMailDialog.class).single();
         assertThat(dialog.question.getText()).isEqualTo("Die Willkommens-E-Mail an clara" + domain + " abbrechen? "
                 + "Die E-Mail wird dann nicht gesendet und kann von hier aus nicht erneut gesendet werden.");
         assertThat(dialog.keep.getText()).isEqualTo("Behalten");
         test(dialog.confirm).click();
         assertThat(status(waiting)).isEqualTo("CANCELLED");
-        assertThat(Texts.of($(Notification.class).last())).contains("E-Mail #" + waiting + " wurde abgebrochen");
+        assertThat(Texts.of(find(Notification.class).last())).contains("E-Mail #" + waiting + " wurde abgebrochen");
     }
 
     private String status(long id) {
@@ -308,7 +308,7 @@ class MailLogViewIT extends SpringBrowserlessTest {
         long userId = jdbc.queryForObject("SELECT id FROM user_account WHERE email = ?", Long.class, email);
 
         @SuppressWarnings("unchecked")
-        var users = test((Grid<Object>) $(Grid.class).id("users-grid"));
+        var users = test((Grid<Object>) find(Grid.class).id("users-grid"));
         var link = IntStream.range(0, users.size())
                 .mapToObj(row -> users.getCellComponent(row, users.getColumnPosition("status")))
                 .flatMap(cell -> cell.getChildren()).filter(c -> c.getId().orElse("").equals("last-mail-" + userId))

@@ -91,10 +91,10 @@ class MailSettingsFormIT extends SpringBrowserlessTest {
         var form = open(settings(new FieldState(null, ValueSource.SAVED, true, null)));
         assertThat(form.fields.clearPassword.isVisible()).isFalse();
 
-        test($(Button.class, form).id("password-use-deployment")).click();
+        test(find(Button.class, form).id("password-use-deployment")).click();
 
         assertThat(form.fields.password.getPlaceholder()).isEqualTo("unchanged");
-        assertThat($(ValueSourceHint.class, form).id("password-source").text()).isEqualTo("From the deployment configuration");
+        assertThat(find(ValueSourceHint.class, form).id("password-source").text()).isEqualTo("From the deployment configuration");
         test(form.save).click();
         assertThat(saved).singleElement().satisfies(change -> {
             assertThat(change.removeSavedPassword()).isTrue();
@@ -111,8 +111,8 @@ class MailSettingsFormIT extends SpringBrowserlessTest {
         fields.put(MailField.USERNAME, new FieldState("someone", ValueSource.SAVED, true, "mailer"));
         var form = open(new MailSettingsSnapshot(MailDriver.SMTP, 7, fields, false, saved.readiness()));
 
-        test($(Button.class, form).id("username-use-deployment")).click();
-        test($(Button.class, form).id("password-use-deployment")).click();
+        test(find(Button.class, form).id("username-use-deployment")).click();
+        test(find(Button.class, form).id("password-use-deployment")).click();
 
         assertThat(form.fields.username.getValue()).isEqualTo("mailer");
         assertThat(form.fields.password.isInvalid()).as("the deployment's own password and username").isFalse();

@@ -74,7 +74,7 @@ class MailSettingsLogDriverIT extends SpringBrowserlessTest {
     @Test
     void test_a_banner_explains_that_no_real_e_mail_is_sent() {
         navigate(MailSettingsView.class);
-        var banner = $(Div.class).id("log-driver-banner");
+        var banner = find(Div.class).id("log-driver-banner");
         assertThat(banner.isVisible()).isTrue();
         assertThat(banner.getElement().getTextRecursively()).contains("no real e-mail is sent")
                 .contains("Maintenance and events");
@@ -132,7 +132,7 @@ class MailSettingsLogDriverIT extends SpringBrowserlessTest {
         view.testMail.testUnderWay.get(20, TimeUnit.SECONDS);
         roundTrip();
 
-        assertThat(Texts.of($(Notification.class).last())).contains("Test e-mail to no-reply@kbox.test written to the log (log driver)")
+        assertThat(Texts.of(find(Notification.class).last())).contains("Test e-mail to no-reply@kbox.test written to the log (log driver)")
                 .contains("Read it on Maintenance and events");
         var event = maintenance.newest(EventCategory.MAIL_LOG_DRIVER, 1).getFirst();
         assertThat(event.message()).contains("no-reply@kbox.test").contains("K-Box test e-mail");
@@ -160,11 +160,11 @@ class MailSettingsLogDriverIT extends SpringBrowserlessTest {
     @Test
     void test_the_notice_asks_only_for_a_from_address_with_the_log_driver() {
         navigate(MailSettingsView.class);
-        assertThat($(Paragraph.class).id("mail-configuration-notice-text").getText())
+        assertThat(find(Paragraph.class).id("mail-configuration-notice-text").getText())
                 .contains("From Address").doesNotContain("SMTP server host", "From Name");
 
         SettingsChange.valid().server(SERVER.port()).saveWith(settings);
         navigate(MailSettingsView.class);
-        assertThat($(Div.class).withId("mail-configuration-notice").exists()).isFalse();
+        assertThat(find(Div.class).withId("mail-configuration-notice").exists()).isFalse();
     }
 }

@@ -62,7 +62,7 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
     }
 
     private String hint(MailField field) {
-        return $(ValueSourceHint.class).all().stream()
+        return find(ValueSourceHint.class).all().stream()
                 .filter(h -> h.getId().orElse("").equals(MailSettingsFields.idOf(field) + "-source"))
                 .findFirst().orElseThrow().text();
     }
@@ -107,7 +107,7 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
         test(view.form.fields.host).setValue("typed.kbox.test");
 
         UI.getCurrent().navigate(MaintenanceEventsView.class);
-        var question = $(UnsavedChangesDialog.class).single();
+        var question = find(UnsavedChangesDialog.class).single();
         assertThat(question.isOpened()).isTrue();
         assertThat(Texts.of(question)).contains("Your changes to the mail settings are not saved.");
         test(question.stay).click();
@@ -115,13 +115,13 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
         assertThat(view.form.fields.host.getValue()).isEqualTo("typed.kbox.test");
 
         UI.getCurrent().navigate(MaintenanceEventsView.class);
-        test($(UnsavedChangesDialog.class).single().leave).click();
+        test(find(UnsavedChangesDialog.class).single().leave).click();
         assertThat(getCurrentView()).isInstanceOf(MaintenanceEventsView.class);
         assertThat(settings.snapshot().field(MailField.HOST).value()).as("nothing saved").isNull();
 
         assertThat(open().form.fields.host.getValue()).isEmpty();
         navigate(MaintenanceEventsView.class);
-        assertThat($(UnsavedChangesDialog.class).all()).as("nothing changed: no question").isEmpty();
+        assertThat(find(UnsavedChangesDialog.class).all()).as("nothing changed: no question").isEmpty();
     }
 
     @Test
@@ -194,7 +194,7 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
         test(view.form.fields.password).setValue(SECRET);
         test(view.form.save).click();
 
-        assertThat(Texts.of($(Notification.class).last())).contains("Mail settings saved");
+        assertThat(Texts.of(find(Notification.class).last())).contains("Mail settings saved");
         var effective = settings.effective();
         assertThat(effective.host()).isEqualTo("smtp.kbox.test");
         assertThat(effective.port()).isEqualTo(2525);
@@ -267,7 +267,7 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
         assertThat(hint(MailField.FROM_NAME)).isEqualTo("Saved here · hides the deployment value “K-Box QA”");
         assertThat(jdbc.queryForObject("SELECT from_name FROM mail_settings", String.class)).isEqualTo("Our Archive");
 
-        var useDeployment = $(com.vaadin.flow.component.button.Button.class).id("from-name-use-deployment");
+        var useDeployment = find(com.vaadin.flow.component.button.Button.class).id("from-name-use-deployment");
         test(useDeployment).click();
         assertThat(view.form.fields.fromName.getValue()).isEqualTo("K-Box QA");
         test(view.form.save).click();
@@ -286,7 +286,7 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
 
         test(view.form.save).click();
 
-        assertThat(Texts.of($(Notification.class).last())).contains("Another administrator changed the mail settings");
+        assertThat(Texts.of(find(Notification.class).last())).contains("Another administrator changed the mail settings");
         assertThat(view.form.fields.host.getValue()).isEqualTo("smtp.other.test");
         assertThat(settings.effective().host()).isEqualTo("smtp.other.test");
     }
@@ -294,36 +294,36 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
     @Test
     void test_the_notice_names_the_missing_settings_with_a_way_to_the_mail_page() {
         navigate(net.kbox.maintenance.ui.MaintenanceEventsView.class);
-        var notice = $(Div.class).id("mail-configuration-notice");
-        assertThat(test($(com.vaadin.flow.component.html.Paragraph.class, notice).id("mail-configuration-notice-text")).getText())
+        var notice = find(Div.class).id("mail-configuration-notice");
+        assertThat(test(find(com.vaadin.flow.component.html.Paragraph.class, notice).id("mail-configuration-notice-text")).getText())
                 .isEqualTo("Users will not receive their account credentials and messages until these settings are "
                         + "set: SMTP server host, From Address.");
-        test($(com.vaadin.flow.component.button.Button.class, notice).id("mail-configuration-notice-open")).click();
+        test(find(com.vaadin.flow.component.button.Button.class, notice).id("mail-configuration-notice-open")).click();
         assertThat(getCurrentView()).isInstanceOf(MailSettingsView.class);
     }
 
     @Test
     void test_the_notice_disappears_once_the_settings_are_complete() {
         var view = open();
-        assertThat($(Div.class).withId("mail-configuration-notice").exists()).isTrue();
+        assertThat(find(Div.class).withId("mail-configuration-notice").exists()).isTrue();
         fillValidServer(view);
         test(view.form.save).click();
-        assertThat($(Div.class).withId("mail-configuration-notice").exists()).isFalse();
+        assertThat(find(Div.class).withId("mail-configuration-notice").exists()).isFalse();
     }
 
     @Test
     void test_the_notice_can_be_dismissed_for_the_session() {
         navigate(net.kbox.maintenance.ui.MaintenanceEventsView.class);
-        test($(com.vaadin.flow.component.button.Button.class).id("mail-configuration-notice-dismiss")).click();
+        test(find(com.vaadin.flow.component.button.Button.class).id("mail-configuration-notice-dismiss")).click();
         navigate(net.kbox.account.ui.UsersView.class);
-        assertThat($(Div.class).withId("mail-configuration-notice").exists()).isFalse();
+        assertThat(find(Div.class).withId("mail-configuration-notice").exists()).isFalse();
     }
 
     @Test
     @WithMockUser(username = "user@kbox.test", roles = "USER")
     void test_users_never_see_the_notice() {
         UI.getCurrent().navigate("");
-        assertThat($(Div.class).withId("mail-configuration-notice").exists()).isFalse();
+        assertThat(find(Div.class).withId("mail-configuration-notice").exists()).isFalse();
     }
 
     /** Every attribute, property and text of the page, as the browser would receive it. */

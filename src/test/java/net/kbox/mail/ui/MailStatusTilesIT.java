@@ -46,7 +46,7 @@ class MailStatusTilesIT extends SpringBrowserlessTest {
     }
 
     private String tile(String id) {
-        return $(StatusTile.class).id(id).getElement().getTextRecursively();
+        return find(StatusTile.class).id(id).getElement().getTextRecursively();
     }
 
     @Test
@@ -56,8 +56,8 @@ class MailStatusTilesIT extends SpringBrowserlessTest {
         assertThat(tile("mail-driver-status")).isEqualTo("Mail driverSMTP");
         assertThat(tile("mail-configuration-status"))
                 .isEqualTo("Mail configurationMissing: SMTP server host, From AddressOpen mail settings");
-        assertThat($(StatusTile.class).id("mail-configuration-status").hasClassName("status-problem")).isTrue();
-        assertThat($(StatusTile.class).id("outgoing-queue").isVisible()).isTrue();
+        assertThat(find(StatusTile.class).id("mail-configuration-status").hasClassName("status-problem")).isTrue();
+        assertThat(find(StatusTile.class).id("outgoing-queue").isVisible()).isTrue();
     }
 
     @Test
@@ -78,8 +78,8 @@ class MailStatusTilesIT extends SpringBrowserlessTest {
         navigate(MaintenanceEventsView.class);
         assertThat(tile("last-sent-status")).contains(sent.message()).doesNotContain("sent again");
 
-        test($(Button.class).id("last-failed-status-show")).click();
-        assertThat(Texts.of($(MaintenanceEventsView.class).single())).contains("diagnosis");
+        test(find(Button.class).id("last-failed-status-show")).click();
+        assertThat(Texts.of(find(MaintenanceEventsView.class).single())).contains("diagnosis");
     }
 
     @Test
@@ -113,7 +113,7 @@ class MailStatusTilesIT extends SpringBrowserlessTest {
         navigate(MaintenanceEventsView.class);
 
         assertThat(tile("outgoing-queue")).contains("Outgoing e-mail", "1 waiting, the oldest for", "1 failed for good");
-        test($(Button.class).id("resend-failed")).click();
+        test(find(Button.class).id("resend-failed")).click();
         assertThat(jdbc.queryForObject("SELECT status FROM outbox_message WHERE id = ?", String.class, failed))
                 .isEqualTo("QUEUED");
         assertThat(tile("outgoing-queue")).contains("2 waiting").doesNotContain("failed for good");

@@ -79,7 +79,7 @@ class SendTestMailIT extends SpringBrowserlessTest {
         assertThat(view.testMail.testUnderWay).isNotNull();
         view.testMail.testUnderWay.get(20, TimeUnit.SECONDS);
         roundTrip();
-        return $(Notification.class).last();
+        return find(Notification.class).last();
     }
 
     @Test
@@ -236,7 +236,7 @@ class SendTestMailIT extends SpringBrowserlessTest {
             roundTrip();
 
             assertThat(clickMillis).as("the click returns before the server answers").isLessThan(1000);
-            assertThat(Texts.of($(Notification.class).last())).contains("No answer within 3 s");
+            assertThat(Texts.of(find(Notification.class).last())).contains("No answer within 3 s");
         }
     }
 
@@ -316,7 +316,7 @@ class SendTestMailIT extends SpringBrowserlessTest {
             roundTrip();
 
             assertThat(elapsed).as("result after %s", elapsed).isLessThan(smtp.attemptDeadline().plusSeconds(2));
-            assertThat(Texts.of($(Notification.class).last()))
+            assertThat(Texts.of(find(Notification.class).last()))
                     .contains("The server kept sending without finishing its reply (still after 9 s)");
             assertThat(server.clientsGoneWithin(Duration.ofSeconds(1))).as("the connection was closed").isTrue();
         }
