@@ -71,6 +71,12 @@ class MailJourneysIT extends BrowserJourney {
 
         new MailSettingsPage(browser);
         assertThat(browser.currentPath()).isEqualTo("/" + Browser.routeOf(MailSettingsView.class));
+        // Sender, SMTP server and Login end at one line, whatever each holds
+        @SuppressWarnings("unchecked")
+        var rightEdges = (java.util.List<Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return [...document.querySelectorAll('#mail-settings-view .card')]"
+                        + ".map(card => Math.round(card.getBoundingClientRect().right));");
+        assertThat(rightEdges).hasSizeGreaterThanOrEqualTo(3).containsOnly(rightEdges.getFirst());
     }
 
     @Test

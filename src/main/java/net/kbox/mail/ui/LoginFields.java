@@ -45,6 +45,7 @@ class LoginFields extends Div {
 
     LoginFields(Map<MailField, Button> clear) {
         this.clear = clear;
+        setWidthFull(); // as wide as the Sender and SMTP server cards above it, whatever the chosen method
         authentication.setItems(MailAuthentication.values());
         authentication.setItemLabelGenerator(method -> getTranslation("mail.authentication." + method.configValue()));
         username.setAutocomplete(Autocomplete.OFF);
