@@ -213,10 +213,10 @@ class MailLogViewIT extends SpringBrowserlessTest {
                 + "? It will not be sent, and it cannot be sent again from here.");
         assertThat(dialog.confirm.getText()).isEqualTo("Cancel e-mail");
         assertThat(dialog.confirm.getThemeNames()).contains("error", "primary");
-        assertThat(dialog.keep.getText()).isEqualTo("Keep it");
+        assertThat(dialog.safe.getText()).isEqualTo("Keep it");
         assertThat(status(waiting)).as("nothing happens before the answer").isEqualTo("QUEUED");
 
-        test(dialog.keep).click();
+        test(dialog.safe).click();
         assertThat(dialog.isOpened()).isFalse();
         assertThat(status(waiting)).isEqualTo("QUEUED");
         assertThat(view.detail.shown().entry().status()).isEqualTo(MailStatus.QUEUED);
@@ -287,7 +287,7 @@ class MailLogViewIT extends SpringBrowserlessTest {
         var dialog = find(CancelMailDialog.class).single();
         assertThat(dialog.question.getText()).isEqualTo("Die Willkommens-E-Mail an clara" + domain + " abbrechen? "
                 + "Die E-Mail wird dann nicht gesendet und kann von hier aus nicht erneut gesendet werden.");
-        assertThat(dialog.keep.getText()).isEqualTo("Behalten");
+        assertThat(dialog.safe.getText()).isEqualTo("Behalten");
         test(dialog.confirm).click();
         assertThat(status(waiting)).isEqualTo("CANCELLED");
         assertThat(Texts.of(find(Notification.class).last())).contains("E-Mail #" + waiting + " wurde abgebrochen");

@@ -110,12 +110,12 @@ class MailSettingsViewIT extends SpringBrowserlessTest {
         var question = find(UnsavedChangesDialog.class).single();
         assertThat(question.isOpened()).isTrue();
         assertThat(Texts.of(question)).contains("Your changes to the mail settings are not saved.");
-        test(question.stay).click();
+        test(question.safe).click();
         assertThat(getCurrentView()).isSameAs(view);
         assertThat(view.form.fields.host.getValue()).isEqualTo("typed.kbox.test");
 
         UI.getCurrent().navigate(MaintenanceEventsView.class);
-        test(find(UnsavedChangesDialog.class).single().leave).click();
+        test(find(UnsavedChangesDialog.class).single().confirm).click();
         assertThat(getCurrentView()).isInstanceOf(MaintenanceEventsView.class);
         assertThat(settings.snapshot().field(MailField.HOST).value()).as("nothing saved").isNull();
 
